@@ -1,0 +1,102 @@
+# hleg - document workflow toolkit of the ITU HLEG.  Plain make; every
+# library through pkg-config.  See README.md.
+
+VERSION   = 0.1
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+DATADIR  ?= $(PREFIX)/share/hleg
+MANDIR   ?= $(PREFIX)/share/man
+DESTDIR  ?=
+
+CC       ?= cc
+PKG_CONFIG ?= pkg-config
+PKGS      = libxml-2.0 libxslt libexslt
+CFLAGS   ?= -O2 -g
+WARNINGS  = -std=c11 -Wall -Wextra -Werror -Wpedantic -Wshadow \
+            -Wstrict-prototypes -Wmissing-prototypes
+DEFINES   = -D_DEFAULT_SOURCE -D_GNU_SOURCE -DHLEG_VERSION='"$(VERSION)"' \
+            -DHLEG_DATADIR_DEFAULT='"$(DATADIR)"'
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS))
+ALL_CFLAGS = $(WARNINGS) $(DEFINES) $(PKG_CFLAGS) $(CFLAGS)
+LIBS       = $(PKG_LIBS) -lpthread
+
+# Where objects go: build/ for the programs, build/asan/ for the
+# sanitizer build that the test suite also runs.
+BUILD    ?= build
+BIN      ?= bin
+
+PROGRAMS = hleg hleg-validate
+LIB_SRC  = $(wildcard src/lib/*.c)
+LIB_OBJ  = $(LIB_SRC:src/lib/%.c=$(BUILD)/lib/%.o)
+LIB_HDR  = $(wildcard src/lib/*.h)
+MANPAGES = $(wildcard man/*.1)
+
+all: $(PROGRAMS:%=$(BIN)/%)
+
+$(BUILD)/lib/%.o: src/lib/%.c $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/%.o: src/%.c $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/libhleg.a: $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIB_OBJ)
+
+$(BIN)/%: $(BUILD)/%.o $(BUILD)/libhleg.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libhleg.a $(LIBS)
+
+# The same programs with AddressSanitizer and UndefinedBehaviorSanitizer.
+asan:
+	$(MAKE) BUILD=build/asan BIN=build/asan/bin \
+	    CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
+	    LDFLAGS='-fsanitize=address,undefined'
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/schemas \
+	    $(DESTDIR)$(DATADIR)/stylesheets $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(PROGRAMS:%=$(BIN)/%) $(DESTDIR)$(BINDIR)
+	install -m 644 schemas/*.xsd schemas/*.sch schemas/catalog.xml \
+	    $(DESTDIR)$(DATADIR)/schemas
+	install -m 644 stylesheets/*.xsl $(DESTDIR)$(DATADIR)/stylesheets
+	install -m 644 $(MANPAGES) $(DESTDIR)$(MANDIR)/man1
+
+uninstall:
+	rm -f $(PROGRAMS:%=$(DESTDIR)$(BINDIR)/%)
+	rm -f $(MANPAGES:man/%=$(DESTDIR)$(MANDIR)/man1/%)
+	rm -rf $(DESTDIR)$(DATADIR)
+
+# Debian packages each target needs; tests/deps installs the missing ones
+# when run as root, and otherwise prints the apt-get line and stops.
+deps-build:
+	@tests/deps build
+deps-check:
+	@tests/deps check
+deps-bench:
+	@tests/deps bench
+
+check: deps-check
+	$(MAKE) all
+	$(MAKE) asan
+	tests/run
+
+demo: deps-build
+	$(MAKE) all
+	tests/demo
+
+bench: deps-bench
+	$(MAKE) all
+	bench/run
+
+lint-man:
+	mandoc -T lint -W warning $(MANPAGES)
+
+clean:
+	rm -rf build $(PROGRAMS:%=$(BIN)/%)
+
+.PHONY: all asan install uninstall deps-build deps-check deps-bench check \
+	demo bench lint-man clean

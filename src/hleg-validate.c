@@ -1,0 +1,368 @@
+/*
+ * hleg-validate - validate hleg documents against the schemas and the
+ * business rules; a valid document passes to standard output unchanged.
+ */
+#include <err.h>
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libxml/xpath.h>
+
+#include "lib/diag.h"
+#include "lib/source.h"
+#include "lib/util.h"
+#include "lib/validate.h"
+
+/* A roster loaded once and shared, read-only, by every thread. */
+struct roster {
+	char		*path;
+	xmlDocPtr	 doc;		/* NULL when it is invalid */
+	struct roster	*next;
+};
+
+struct job {
+	const char		*path;
+	xmlDocPtr		 roster;
+	struct source		 src;
+	struct diag_list	 diags;
+	int			 read_errno;	/* reading failed */
+	int			 done;
+};
+
+struct pool {
+	const struct validate_setup	*setup;
+	struct job			*jobs;
+	size_t				 count, next;
+	pthread_mutex_t			 lock;
+	pthread_cond_t			 cond;
+	int				 failed;	/* a worker could not start */
+};
+
+static int	quiet;
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: hleg-validate [-hq] [-j jobs] [--roster file] "
+	    "[file ...]\n");
+	exit(HLEG_EXIT_SYSTEM);
+}
+
+static void
+help(void)
+{
+	printf("usage: hleg-validate [-hq] [-j jobs] [--roster file] "
+	    "[file ...]\n"
+	    "Validate hleg documents against the schemas and business rules.\n"
+	    "  -h, --help         show this help and exit\n"
+	    "  -j, --jobs N       check N files at a time (0: one per CPU)\n"
+	    "  -q, --quiet        print nothing on standard output\n"
+	    "      --roster FILE  check member references against FILE\n"
+	    "      --version      print the version and exit\n"
+	    "A valid document is copied to standard output unchanged.\n"
+	    "Exit status: 0 valid, 1 invalid, 2 usage or system error.\n");
+	exit(HLEG_EXIT_OK);
+}
+
+/* Reads and checks one job's file. */
+static void
+run_job(struct validator *v, struct job *job)
+{
+	switch (source_read(&job->src, job->path, HLEG_MAX_INPUT)) {
+	case SOURCE_ERROR:
+		job->read_errno = errno ? errno : EIO;
+		return;
+	case SOURCE_TOO_LARGE:
+		diag_add(&job->diags, DIAG_ERROR, 0, 0, "HLEG-P002",
+		    "the document is larger than %u MiB; it is refused",
+		    HLEG_MAX_INPUT / (1024 * 1024));
+		return;
+	case SOURCE_OK:
+		break;
+	}
+	validator_check(v, &job->src, job->roster, &job->diags, NULL);
+}
+
+static void *
+worker(void *arg)
+{
+	struct pool		*pool = arg;
+	struct validator	*v;
+	struct job		*job;
+
+	v = validator_new(pool->setup);
+	pthread_mutex_lock(&pool->lock);
+	if (v == NULL)
+		pool->failed = 1;
+	for (;;) {
+		if (v == NULL || pool->next == pool->count)
+			break;
+		job = &pool->jobs[pool->next++];
+		pthread_mutex_unlock(&pool->lock);
+		run_job(v, job);
+		pthread_mutex_lock(&pool->lock);
+		job->done = 1;
+		pthread_cond_broadcast(&pool->cond);
+	}
+	pthread_cond_broadcast(&pool->cond);
+	pthread_mutex_unlock(&pool->lock);
+	validator_free(v);
+	return NULL;
+}
+
+/* Prints a finished job's diagnostics and, when it is valid, its bytes.
+ * Returns its exit status. */
+static int
+finish_job(struct job *job)
+{
+	int	 status = HLEG_EXIT_OK;
+
+	if (job->read_errno != 0) {
+		errno = job->read_errno;
+		warn("%s", strcmp(job->path, "-") == 0 ? "<stdin>" :
+		    job->path);
+		status = HLEG_EXIT_SYSTEM;
+	} else {
+		diag_print(stderr, job->src.name ? job->src.name : job->path,
+		    &job->diags);
+		if (job->diags.worst == DIAG_ERROR)
+			status = HLEG_EXIT_INVALID;
+		else if (!quiet && job->src.data != NULL)
+			fwrite(job->src.data, 1, job->src.len, stdout);
+	}
+	source_free(&job->src);
+	diag_clear(&job->diags);
+	return status;
+}
+
+static int
+worse(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+/* Loads and checks the roster at path.  Returns it, or NULL with its
+ * diagnostics printed when it cannot be used; *status is raised. */
+static xmlDocPtr
+load_roster(struct validator *v, const char *path, int *status)
+{
+	struct job	 job;
+	xmlDocPtr	 doc = NULL;
+
+	memset(&job, 0, sizeof(job));
+	job.path = path;
+	switch (source_read(&job.src, path, HLEG_MAX_INPUT)) {
+	case SOURCE_ERROR:
+		warn("%s", path);
+		*status = worse(*status, HLEG_EXIT_SYSTEM);
+		source_free(&job.src);
+		return NULL;
+	case SOURCE_TOO_LARGE:
+		diag_add(&job.diags, DIAG_ERROR, 0, 0, "HLEG-P002",
+		    "the roster is larger than %u MiB; it is refused",
+		    HLEG_MAX_INPUT / (1024 * 1024));
+		break;
+	case SOURCE_OK:
+		validator_check(v, &job.src, NULL, &job.diags, &doc);
+		if (doc != NULL && kind_of(doc) != KIND_ROSTER &&
+		    kind_of(doc) != KIND_NONE)
+			diag_add(&job.diags, DIAG_ERROR, 1, 0, "HLEG-P006",
+			    "this %s is given as the roster; give a roster",
+			    kind_name(kind_of(doc)));
+		break;
+	}
+	diag_print(stderr, job.src.name, &job.diags);
+	if (job.diags.worst == DIAG_ERROR) {
+		*status = worse(*status, HLEG_EXIT_INVALID);
+		warnx("%s: the roster is invalid; member references are not "
+		    "checked against it", path);
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	source_free(&job.src);
+	diag_clear(&job.diags);
+	/* Number the nodes now, while one thread runs: XPath would
+	 * otherwise write to the shared document from several. */
+	if (doc != NULL)
+		xmlXPathOrderDocElems(doc);
+	return doc;
+}
+
+/* The roster of the dossier that path lies in (DIR/documents/NAME.xml
+ * has DIR/roster.xml), loaded once per dossier; NULL when none. */
+static xmlDocPtr
+dossier_roster(struct validator *v, struct roster **cache, const char *path,
+    int *status)
+{
+	char		*copy, *slash, *roster = NULL;
+	struct roster	*r;
+	const char	*dir;
+
+	if (strcmp(path, "-") == 0)
+		return NULL;
+	copy = xstrdup(path);
+	if ((slash = strrchr(copy, '/')) == NULL) {
+		free(copy);
+		copy = xstrdup("./x");
+		slash = copy + 1;
+	}
+	*slash = '\0';
+	dir = (slash = strrchr(copy, '/')) ? slash + 1 : copy;
+	if (strcmp(dir, "documents") == 0) {
+		if (slash != NULL) {
+			*slash = '\0';
+			xappendf(&roster, "%s/roster.xml", copy);
+		} else
+			roster = xstrdup("roster.xml");
+	} else if (strcmp(copy, ".") == 0 || strcmp(copy, "./") == 0) {
+		char	 cwd[PATH_MAX], *base;
+
+		/* A document named from inside documents/. */
+		if (getcwd(cwd, sizeof(cwd)) != NULL &&
+		    (base = strrchr(cwd, '/')) != NULL &&
+		    strcmp(base + 1, "documents") == 0)
+			roster = xstrdup("../roster.xml");
+	}
+	free(copy);
+	if (roster == NULL || access(roster, F_OK) != 0) {
+		free(roster);
+		return NULL;
+	}
+	for (r = *cache; r != NULL; r = r->next)
+		if (strcmp(r->path, roster) == 0) {
+			free(roster);
+			return r->doc;
+		}
+	r = xcalloc(1, sizeof(*r));
+	r->path = roster;
+	r->doc = load_roster(v, roster, status);
+	r->next = *cache;
+	*cache = r;
+	return r->doc;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "roster", required_argument, NULL, 'R' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct validate_setup	 setup;
+	struct validator	*main_v;
+	struct roster		*cache = NULL, *r;
+	struct pool		 pool;
+	pthread_t		*threads;
+	const char		*roster_path = NULL;
+	xmlDocPtr		 given_roster = NULL;
+	char			*end;
+	long			 jobs = 1;
+	size_t			 nthreads, i;
+	int			 ch, status = HLEG_EXIT_OK;
+
+	while ((ch = getopt_long(argc, argv, "hj:q", longopts, NULL)) != -1)
+		switch (ch) {
+		case 'h':
+			help();
+			break;
+		case 'j':
+			errno = 0;
+			jobs = strtol(optarg, &end, 10);
+			if (errno != 0 || *end != '\0' || end == optarg ||
+			    jobs < 0 || jobs > 256) {
+				warnx("-j %s: give a number of jobs from 0 "
+				    "to 256", optarg);
+				usage();
+			}
+			break;
+		case 'q':
+			quiet = 1;
+			break;
+		case 'R':
+			roster_path = optarg;
+			break;
+		case 'V':
+			print_version();
+			return fshut(stdout, "stdout") ? HLEG_EXIT_SYSTEM :
+			    HLEG_EXIT_OK;
+		default:
+			usage();
+		}
+	argc -= optind;
+	argv += optind;
+
+	if (validate_setup(&setup) == -1)
+		return HLEG_EXIT_SYSTEM;
+	if ((main_v = validator_new(&setup)) == NULL)
+		errx(HLEG_EXIT_SYSTEM, "cannot make a validator");
+
+	memset(&pool, 0, sizeof(pool));
+	pool.setup = &setup;
+	pool.count = argc > 0 ? (size_t)argc : 1;
+	pool.jobs = xcalloc(pool.count, sizeof(*pool.jobs));
+	if (roster_path != NULL)
+		given_roster = load_roster(main_v, roster_path, &status);
+	for (i = 0; i < pool.count; i++) {
+		pool.jobs[i].path = argc > 0 ? argv[i] : "-";
+		pool.jobs[i].roster = roster_path != NULL ? given_roster :
+		    dossier_roster(main_v, &cache, pool.jobs[i].path, &status);
+	}
+
+	if (jobs == 0)
+		jobs = sysconf(_SC_NPROCESSORS_ONLN) > 0 ?
+		    sysconf(_SC_NPROCESSORS_ONLN) : 1;
+	nthreads = (size_t)jobs < pool.count ? (size_t)jobs : pool.count;
+	if (nthreads <= 1) {
+		for (i = 0; i < pool.count; i++) {
+			run_job(main_v, &pool.jobs[i]);
+			status = worse(status, finish_job(&pool.jobs[i]));
+		}
+	} else {
+		pthread_mutex_init(&pool.lock, NULL);
+		pthread_cond_init(&pool.cond, NULL);
+		threads = xcalloc(nthreads, sizeof(*threads));
+		for (i = 0; i < nthreads; i++)
+			if (pthread_create(&threads[i], NULL, worker, &pool))
+				errx(HLEG_EXIT_SYSTEM, "cannot start a thread");
+		/* Print in input order as the results come in. */
+		for (i = 0; i < pool.count; i++) {
+			pthread_mutex_lock(&pool.lock);
+			while (!pool.jobs[i].done && !pool.failed)
+				pthread_cond_wait(&pool.cond, &pool.lock);
+			pthread_mutex_unlock(&pool.lock);
+			if (pool.failed)
+				errx(HLEG_EXIT_SYSTEM,
+				    "cannot make a validator");
+			status = worse(status, finish_job(&pool.jobs[i]));
+		}
+		for (i = 0; i < nthreads; i++)
+			pthread_join(threads[i], NULL);
+		free(threads);
+		pthread_mutex_destroy(&pool.lock);
+		pthread_cond_destroy(&pool.cond);
+	}
+
+	free(pool.jobs);
+	while ((r = cache) != NULL) {
+		cache = r->next;
+		xmlFreeDoc(r->doc);
+		free(r->path);
+		free(r);
+	}
+	xmlFreeDoc(given_roster);
+	validator_free(main_v);
+	validate_cleanup(&setup);
+	if (fshut(stdout, "stdout") != 0)
+		status = HLEG_EXIT_SYSTEM;
+	return status;
+}

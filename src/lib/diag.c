@@ -1,0 +1,88 @@
+/*
+ * diag.c - collect and print diagnostics.
+ */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "util.h"
+
+extern const char *__progname;
+
+void
+diag_add(struct diag_list *list, enum diag_level level, long line,
+    int column, const char *rule, const char *fmt, ...)
+{
+	struct diag	*d;
+	va_list		 ap;
+	char		*msg;
+	size_t		 len;
+	int		 n;
+
+	if (level > list->worst)
+		list->worst = level;
+	if (list->count >= DIAG_MAX) {
+		list->dropped++;
+		return;
+	}
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	va_start(ap, fmt);
+	vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		msg[0] = '\0';
+	/* One line per diagnostic: libxml2's messages end in a newline and
+	 * may hold others. */
+	for (char *p = msg; *p != '\0'; p++)
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			*p = ' ';
+	len = strlen(msg);
+	while (len > 0 && isspace((unsigned char)msg[len - 1]))
+		msg[--len] = '\0';
+
+	if (list->count == list->alloc) {
+		list->alloc = list->alloc ? list->alloc * 2 : 8;
+		list->items = xrealloc(list->items,
+		    list->alloc * sizeof(*list->items));
+	}
+	d = &list->items[list->count++];
+	d->level = level;
+	d->line = line;
+	d->column = column;
+	d->message = msg;
+	d->rule = xstrdup(rule);
+}
+
+void
+diag_print(FILE *fp, const char *file, const struct diag_list *list)
+{
+	const struct diag	*d;
+
+	for (size_t i = 0; i < list->count; i++) {
+		d = &list->items[i];
+		fprintf(fp, "%s: %s:%ld:%d: %s: %s [%s]\n", __progname, file,
+		    d->line, d->column,
+		    d->level == DIAG_ERROR ? "error" : "warning",
+		    d->message, d->rule);
+	}
+	if (list->dropped > 0)
+		fprintf(fp, "%s: %s:0:0: error: %zu further diagnostics "
+		    "not shown [HLEG-P000]\n", __progname, file,
+		    list->dropped);
+}
+
+void
+diag_clear(struct diag_list *list)
+{
+	for (size_t i = 0; i < list->count; i++) {
+		free(list->items[i].message);
+		free(list->items[i].rule);
+	}
+	free(list->items);
+	memset(list, 0, sizeof(*list));
+}

@@ -1,0 +1,41 @@
+/*
+ * rules.h - business rules: ISO Schematron (schemas/rules.sch) compiled to
+ * XSLT by the toolkit's own compiler (stylesheets/schematron.xsl) and run
+ * with libxslt.
+ *
+ * rules_init() registers the XPath extension functions the rules use and
+ * compiles the schema once, before threads start; each thread then makes
+ * its own stylesheet from the compiled document with rules_new().
+ *
+ * Extension functions, namespace urn:hleg:xslt:
+ *	hx:line(node-set)	the line of the first node
+ *	hx:roster()		the root element of the roster checked
+ *				against, or an empty node-set
+ */
+#ifndef HLEG_RULES_H
+#define HLEG_RULES_H
+
+#include <libxml/tree.h>
+
+#include "diag.h"
+#include "source.h"
+
+#define HLEG_XSLT_NS "urn:hleg:xslt"
+
+/* Compiles the Schematron schema at sch_path with the compiler at
+ * compiler_path.  Returns the compiled stylesheet as a document, or NULL
+ * after a message. */
+xmlDocPtr	 rules_compile(const char *sch_path, const char *compiler_path);
+
+struct rules;
+
+/* A rule checker for one thread, made from rules_compile()'s result. */
+struct rules	*rules_new(xmlDocPtr compiled);
+void		 rules_free(struct rules *r);
+
+/* Runs the rules on doc (parsed from src); roster may be NULL.  Adds a
+ * diagnostic per failed rule.  Returns the worst level added, 0 if none. */
+int	rules_check(struct rules *r, xmlDocPtr doc, xmlDocPtr roster,
+	    const struct source *src, struct diag_list *diags);
+
+#endif

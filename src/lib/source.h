@@ -1,0 +1,43 @@
+/*
+ * source.h - a document's bytes as read, with the name used in messages.
+ *
+ * Documents are read whole into memory, up to a bound, and parsed from
+ * there: the bound refuses oversized input before the parser sees any of
+ * it, and a valid document can be copied to standard output byte for byte.
+ */
+#ifndef HLEG_SOURCE_H
+#define HLEG_SOURCE_H
+
+#include <stddef.h>
+
+/* The largest document accepted: 16 MiB, a hundred times the largest
+ * report the HLEG wrote. */
+#define HLEG_MAX_INPUT (16u * 1024 * 1024)
+
+struct source {
+	char	*name;		/* as given, or "<stdin>" for "-" */
+	char	*data;		/* the bytes, NUL-terminated (len excludes it) */
+	size_t	 len;
+};
+
+enum source_status {
+	SOURCE_OK,
+	SOURCE_TOO_LARGE,	/* more than max bytes; data is NULL */
+	SOURCE_ERROR		/* errno tells why; data is NULL */
+};
+
+/* Reads path ("-" for standard input) into src, at most max bytes.  Stops
+ * reading as soon as the bound is passed, so a 200 MB input costs no more
+ * than max bytes of reading. */
+enum source_status source_read(struct source *src, const char *path,
+	    size_t max);
+
+/* Frees what source_read allocated. */
+void	source_free(struct source *src);
+
+/* Returns the 1-based column at which element qname's start tag begins on
+ * line of src, or 0 when it is not there (libxml2 records an element's line
+ * but not its column). */
+int	source_column(const struct source *src, long line, const char *qname);
+
+#endif

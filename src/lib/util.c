@@ -1,0 +1,110 @@
+/*
+ * util.c - allocation wrappers, string building, checked stream close.
+ */
+#include <err.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+#ifndef HLEG_VERSION
+#define HLEG_VERSION "0.1"
+#endif
+
+extern const char *__progname;
+
+static void
+oom(void)
+{
+	/* No allocation here: the message must get out when memory has run
+	 * out. */
+	fputs(__progname, stderr);
+	fputs(": out of memory\n", stderr);
+	exit(HLEG_EXIT_SYSTEM);
+}
+
+void *
+xmalloc(size_t size)
+{
+	void	*p;
+
+	if ((p = malloc(size ? size : 1)) == NULL)
+		oom();
+	return p;
+}
+
+void *
+xcalloc(size_t count, size_t size)
+{
+	void	*p;
+
+	if ((p = calloc(count ? count : 1, size ? size : 1)) == NULL)
+		oom();
+	return p;
+}
+
+void *
+xrealloc(void *ptr, size_t size)
+{
+	void	*p;
+
+	if ((p = realloc(ptr, size ? size : 1)) == NULL)
+		oom();
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	char	*p;
+
+	if ((p = strdup(s)) == NULL)
+		oom();
+	return p;
+}
+
+void
+xappendf(char **s, const char *fmt, ...)
+{
+	va_list	 ap;
+	size_t	 old;
+	int	 n;
+
+	old = *s ? strlen(*s) : 0;
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		oom();
+	*s = xrealloc(*s, old + (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(*s + old, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+}
+
+int
+fshut(FILE *fp, const char *name)
+{
+	int	 bad;
+
+	bad = fflush(fp) != 0;
+	bad |= ferror(fp) != 0;
+	if (fclose(fp) != 0)
+		bad = 1;
+	if (bad) {
+		if (errno == 0)
+			errno = EIO;
+		warn("%s", name);
+		return -1;
+	}
+	return 0;
+}
+
+void
+print_version(void)
+{
+	printf("%s (hleg) %s\n", __progname, HLEG_VERSION);
+}

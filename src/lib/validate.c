@@ -1,0 +1,155 @@
+/*
+ * validate.c - one document through parser, schema and rules.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/xpathInternals.h>
+
+#include "datadir.h"
+#include "parse.h"
+#include "rules.h"
+#include "safety.h"
+#include "schema.h"
+#include "util.h"
+#include "validate.h"
+#include "xslt.h"
+
+struct validator {
+	struct parser		*parser;
+	struct schema_checker	*schema;
+	struct rules		*rules;
+};
+
+static const struct {
+	const char	*name;
+	enum kind	 kind;
+} kinds[] = {
+	{ "proposal", KIND_PROPOSAL },
+	{ "report", KIND_REPORT },
+	{ "roster", KIND_ROSTER },
+	{ "collection", KIND_COLLECTION },
+	{ "workflow-definition", KIND_WORKFLOW },
+};
+
+int
+validate_setup(struct validate_setup *setup)
+{
+	char	*xsd, *sch, *compiler;
+
+	memset(setup, 0, sizeof(*setup));
+	if (safety_init() == -1)
+		return -1;
+	xslt_init();
+	xsd = datadir_path("schemas/hleg.xsd");
+	sch = datadir_path("schemas/rules.sch");
+	compiler = datadir_path("stylesheets/schematron.xsl");
+	setup->schema = schema_load(xsd);
+	if (setup->schema != NULL)
+		setup->rules = rules_compile(sch, compiler);
+	free(xsd);
+	free(sch);
+	free(compiler);
+	if (setup->schema == NULL || setup->rules == NULL) {
+		validate_cleanup(setup);
+		return -1;
+	}
+	return 0;
+}
+
+void
+validate_cleanup(struct validate_setup *setup)
+{
+	if (setup->schema != NULL)
+		xmlSchemaFree(setup->schema);
+	if (setup->rules != NULL)
+		xmlFreeDoc(setup->rules);
+	memset(setup, 0, sizeof(*setup));
+	xslt_cleanup();
+	xmlCleanupParser();
+}
+
+enum kind
+kind_of(xmlDocPtr doc)
+{
+	xmlNodePtr	 root;
+
+	if ((root = xmlDocGetRootElement(doc)) == NULL || root->ns == NULL ||
+	    strcmp((const char *)root->ns->href, HLEG_NS) != 0)
+		return KIND_NONE;
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strcmp((const char *)root->name, kinds[i].name) == 0)
+			return kinds[i].kind;
+	return KIND_NONE;
+}
+
+const char *
+kind_name(enum kind kind)
+{
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (kinds[i].kind == kind)
+			return kinds[i].name;
+	return "unknown";
+}
+
+struct validator *
+validator_new(const struct validate_setup *setup)
+{
+	struct validator	*v;
+
+	v = xcalloc(1, sizeof(*v));
+	v->parser = parser_new();
+	v->schema = schema_checker_new(setup->schema);
+	v->rules = rules_new(setup->rules);
+	if (v->parser == NULL || v->schema == NULL || v->rules == NULL) {
+		validator_free(v);
+		return NULL;
+	}
+	return v;
+}
+
+void
+validator_free(struct validator *v)
+{
+	if (v == NULL)
+		return;
+	parser_free(v->parser);
+	schema_checker_free(v->schema);
+	rules_free(v->rules);
+	free(v);
+}
+
+int
+validator_check(struct validator *v, const struct source *src,
+    xmlDocPtr roster, struct diag_list *diags, xmlDocPtr *docp)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root;
+
+	if (docp != NULL)
+		*docp = NULL;
+	if ((doc = parser_read(v->parser, src, diags)) == NULL)
+		return diags->worst;
+	if (kind_of(doc) == KIND_NONE) {
+		root = xmlDocGetRootElement(doc);
+		diag_add(diags, DIAG_ERROR, root ? xmlGetLineNo(root) : 0,
+		    root ? source_column(src, xmlGetLineNo(root),
+		    (const char *)root->name) : 0, "HLEG-P006",
+		    "the root element '%s'%s%s%s is not an hleg document: "
+		    "the root must be proposal, report, roster, collection "
+		    "or workflow-definition in namespace " HLEG_NS,
+		    root ? (const char *)root->name : "",
+		    root && root->ns ? " in namespace '" : "",
+		    root && root->ns ? (const char *)root->ns->href : "",
+		    root && root->ns ? "'" : "");
+	} else if (schema_check(v->schema, doc, src, diags) == 0) {
+		/* The rules assume the structure the schema guarantees. */
+		rules_check(v->rules, doc, roster, src, diags);
+	}
+	if (docp != NULL)
+		*docp = doc;
+	else
+		xmlFreeDoc(doc);
+	return diags->worst;
+}

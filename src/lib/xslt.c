@@ -1,0 +1,104 @@
+/*
+ * xslt.c - security preferences and contexts for libxslt.
+ */
+#include <err.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <libexslt/exslt.h>
+#include <libxslt/security.h>
+#include <libxslt/xsltutils.h>
+
+#include "parse.h"
+#include "safety.h"
+#include "util.h"
+#include "xslt.h"
+
+static xsltSecurityPrefsPtr	prefs;
+
+static int
+read_allowed(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
+    const char *value)
+{
+	(void)sec; (void)ctxt;
+	return safety_path_allowed(value);
+}
+
+void
+xslt_init(void)
+{
+	exsltRegisterAll();
+	prefs = xsltNewSecurityPrefs();
+	xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_FILE,
+	    xsltSecurityForbid);
+	xsltSetSecurityPrefs(prefs, XSLT_SECPREF_CREATE_DIRECTORY,
+	    xsltSecurityForbid);
+	xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_NETWORK,
+	    xsltSecurityForbid);
+	xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_NETWORK,
+	    xsltSecurityForbid);
+	xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_FILE, read_allowed);
+	xsltSetDefaultSecurityPrefs(prefs);
+}
+
+void
+xslt_cleanup(void)
+{
+	xsltSetDefaultSecurityPrefs(NULL);
+	xsltFreeSecurityPrefs(prefs);
+	prefs = NULL;
+	xsltCleanupGlobals();
+}
+
+xsltStylesheetPtr
+xslt_load(const char *path)
+{
+	xsltStylesheetPtr	 style;
+
+	if (!safety_path_allowed(path)) {
+		warnx("%s: not a stylesheet of the data directory", path);
+		return NULL;
+	}
+	if ((style = xsltParseStylesheetFile((const xmlChar *)path)) == NULL)
+		warnx("%s: cannot load the stylesheet", path);
+	return style;
+}
+
+static void
+collect(void *data, const char *fmt, ...)
+{
+	char	**errors = data;
+	char	 *line = NULL;
+	va_list	  ap;
+	int	  n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	line = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(line, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	xappendf(errors, "%s", line);
+	free(line);
+}
+
+xsltTransformContextPtr
+xslt_context(xsltStylesheetPtr style, xmlDocPtr doc, char **errors)
+{
+	xsltTransformContextPtr	 ctxt;
+
+	if ((ctxt = xsltNewTransformContext(style, doc)) == NULL)
+		return NULL;
+	if (xsltSetCtxtSecurityPrefs(prefs, ctxt) != 0) {
+		xsltFreeTransformContext(ctxt);
+		return NULL;
+	}
+	xsltSetCtxtParseOptions(ctxt, HLEG_PARSE_OPTIONS);
+	if (errors != NULL)
+		xsltSetTransformErrorFunc(ctxt, errors, collect);
+	return ctxt;
+}

@@ -1,0 +1,120 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  schematron.xsl - hleg's small ISO Schematron compiler: turns a schema
+  (schemas/rules.sch) into an XSLT 1.0 stylesheet that, applied to a
+  document, lists its failed assertions and successful reports as
+
+    <diagnostics><d rule="ID" level="error|warning" line="N" name="QNAME">
+      message</d>...</diagnostics>
+
+  The subset it knows, which is all that the rules need:
+    sch:schema, sch:ns (namespaces are taken from the schema element),
+    sch:let (in schema, pattern and rule), sch:pattern, sch:rule/@context,
+    sch:assert and sch:report with @test, @id, @role ("warning" or
+    "error", the default), and in messages sch:value-of/@select and
+    sch:name.  sch:title and sch:p document the schema and are skipped.
+  Each pattern is one pass over the elements of the document; within a
+  pattern an element is matched by the first rule whose context fits it,
+  as ISO Schematron says.  Rule contexts therefore match elements.
+  A rule the compiler does not know stops it with a message, rather than
+  being silently ignored.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:sch="http://purl.oclc.org/dsdl/schematron"
+    xmlns:out="urn:hleg:xslt-alias"
+    exclude-result-prefixes="sch">
+
+  <xsl:namespace-alias stylesheet-prefix="out" result-prefix="xsl"/>
+  <xsl:output method="xml" indent="yes" encoding="UTF-8"/>
+
+  <xsl:template match="/sch:schema">
+    <out:stylesheet version="1.0">
+      <xsl:copy-of select="namespace::*[name() != 'sch' and name() != 'xml']"/>
+      <out:output method="xml" encoding="UTF-8"/>
+      <xsl:apply-templates select="sch:let" mode="variable"/>
+      <out:template match="/">
+        <diagnostics>
+          <xsl:for-each select="sch:pattern">
+            <out:apply-templates select="*" mode="p{position()}"/>
+          </xsl:for-each>
+        </diagnostics>
+      </out:template>
+      <xsl:apply-templates select="sch:pattern"/>
+    </out:stylesheet>
+  </xsl:template>
+
+  <xsl:template match="/*" priority="-1">
+    <xsl:message terminate="yes">not an ISO Schematron schema</xsl:message>
+  </xsl:template>
+
+  <xsl:template match="sch:pattern">
+    <xsl:variable name="mode" select="concat('p', position())"/>
+    <xsl:for-each select="sch:rule">
+      <out:template match="{@context}" mode="{$mode}"
+          priority="{1000 - position()}">
+        <xsl:apply-templates select="../sch:let | sch:let" mode="variable"/>
+        <xsl:apply-templates select="sch:assert | sch:report"/>
+        <out:apply-templates select="*" mode="{$mode}"/>
+      </out:template>
+    </xsl:for-each>
+    <out:template match="*" mode="{$mode}" priority="-10">
+      <out:apply-templates select="*" mode="{$mode}"/>
+    </out:template>
+  </xsl:template>
+
+  <xsl:template match="sch:let" mode="variable">
+    <out:variable name="{@name}" select="{@value}"/>
+  </xsl:template>
+
+  <xsl:template match="sch:assert">
+    <out:if test="not({@test})">
+      <xsl:call-template name="diagnostic"/>
+    </out:if>
+  </xsl:template>
+
+  <xsl:template match="sch:report">
+    <out:if test="{@test}">
+      <xsl:call-template name="diagnostic"/>
+    </out:if>
+  </xsl:template>
+
+  <xsl:template name="diagnostic">
+    <xsl:if test="not(@id)">
+      <xsl:message terminate="yes">an assertion has no id: <xsl:value-of
+        select="@test"/></xsl:message>
+    </xsl:if>
+    <d rule="{@id}" level="{substring('error', 1, 5 * not(@role = 'warning'))}{substring('warning', 1, 7 * (@role = 'warning'))}">
+      <out:attribute name="line">
+        <out:value-of select="hx:line(.)" xmlns:hx="urn:hleg:xslt"/>
+      </out:attribute>
+      <out:attribute name="name">
+        <out:value-of select="name()"/>
+      </out:attribute>
+      <xsl:apply-templates mode="message"/>
+    </d>
+  </xsl:template>
+
+  <xsl:template match="text()" mode="message">
+    <xsl:value-of select="."/>
+  </xsl:template>
+
+  <xsl:template match="sch:value-of" mode="message">
+    <out:value-of select="{@select}"/>
+  </xsl:template>
+
+  <xsl:template match="sch:name" mode="message">
+    <out:value-of select="name({@path})"/>
+  </xsl:template>
+
+  <xsl:template match="sch:emph | sch:span" mode="message">
+    <xsl:apply-templates mode="message"/>
+  </xsl:template>
+
+  <xsl:template match="*" mode="message">
+    <xsl:message terminate="yes">unknown element in an assertion: <xsl:value-of
+      select="name()"/></xsl:message>
+  </xsl:template>
+
+  <xsl:template match="sch:title | sch:p | sch:ns"/>
+</xsl:stylesheet>
