@@ -71,7 +71,7 @@ list_verbs(void)
 static void
 run(const char *verb, char *argv[])
 {
-	char	*dir, *path = NULL, *name = NULL;
+	char	*dir, *path = NULL, *name = NULL, *saved = argv[0];
 
 	xappendf(&name, "hleg-%s", verb);
 	argv[0] = name;
@@ -86,6 +86,7 @@ run(const char *verb, char *argv[])
 	execvp(name, argv);
 	if (errno != ENOENT)
 		err(HLEG_EXIT_SYSTEM, "%s", name);
+	argv[0] = saved;
 	free(name);
 }
 

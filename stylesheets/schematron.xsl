@@ -13,9 +13,12 @@
     sch:assert and sch:report with @test, @id, @role ("warning" or
     "error", the default), and in messages sch:value-of/@select and
     sch:name.  sch:title and sch:p document the schema and are skipped.
-  Each pattern is one pass over the elements of the document; within a
-  pattern an element is matched by the first rule whose context fits it,
-  as ISO Schematron says.  Rule contexts therefore match elements.
+  Each pattern selects, with one XPath union, the nodes its rules' contexts
+  can match (a context "a/b | c" becomes "//a/b | //c"), and applies its
+  templates to them in a mode of its own: within a pattern a node is
+  matched by the first rule whose context fits it, as ISO Schematron says.
+  The alternatives of a context are split at "|", which must therefore not
+  appear inside a predicate.
   A rule the compiler does not know stops it with a message, rather than
   being silently ignored.
 -->
@@ -36,7 +39,15 @@
       <out:template match="/">
         <diagnostics>
           <xsl:for-each select="sch:pattern">
-            <out:apply-templates select="*" mode="p{position()}"/>
+            <xsl:variable name="nodes">
+              <xsl:for-each select="sch:rule">
+                <xsl:if test="position() &gt; 1"> | </xsl:if>
+                <xsl:call-template name="anywhere">
+                  <xsl:with-param name="context" select="normalize-space(@context)"/>
+                </xsl:call-template>
+              </xsl:for-each>
+            </xsl:variable>
+            <out:apply-templates select="{$nodes}" mode="p{position()}"/>
           </xsl:for-each>
         </diagnostics>
       </out:template>
@@ -55,12 +66,31 @@
           priority="{1000 - position()}">
         <xsl:apply-templates select="../sch:let | sch:let" mode="variable"/>
         <xsl:apply-templates select="sch:assert | sch:report"/>
-        <out:apply-templates select="*" mode="{$mode}"/>
       </out:template>
     </xsl:for-each>
-    <out:template match="*" mode="{$mode}" priority="-10">
-      <out:apply-templates select="*" mode="{$mode}"/>
-    </out:template>
+  </xsl:template>
+
+  <!-- The expression that selects, anywhere in the document, the nodes a
+       context pattern matches: each alternative gets a leading "//"
+       unless it is absolute. -->
+  <xsl:template name="anywhere">
+    <xsl:param name="context"/>
+    <xsl:variable name="first" select="normalize-space(substring-before(concat($context, '|'), '|'))"/>
+    <xsl:variable name="rest" select="substring-after($context, '|')"/>
+    <xsl:choose>
+      <xsl:when test="starts-with($first, '/')">
+        <xsl:value-of select="$first"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="concat('//', $first)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="normalize-space($rest) != ''">
+      <xsl:text> | </xsl:text>
+      <xsl:call-template name="anywhere">
+        <xsl:with-param name="context" select="$rest"/>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="sch:let" mode="variable">

@@ -142,7 +142,7 @@ validator_check(struct validator *v, const struct source *src,
 		    root ? (const char *)root->name : "",
 		    root && root->ns ? " in namespace '" : "",
 		    root && root->ns ? (const char *)root->ns->href : "",
-		    root && root->ns ? "'" : "");
+		    root && root->ns ? "'" : " (in no namespace)");
 	} else if (schema_check(v->schema, doc, src, diags) == 0) {
 		/* The rules assume the structure the schema guarantees. */
 		rules_check(v->rules, doc, roster, src, diags);

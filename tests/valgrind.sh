@@ -1,0 +1,36 @@
+#!/bin/bash
+# valgrind.sh - hleg-validate under valgrind's memcheck: no invalid access,
+# no use of uninitialised memory, no definite leak, on every fixture in one
+# process, threaded and not.  Prints TAP.
+cd "$(dirname "$0")/.." || exit 2
+bin=${HLEG_BIN:-bin}
+n=0
+vg() {
+	valgrind -q --error-exitcode=99 --leak-check=full \
+	    --errors-for-leak-kinds=definite "$@"
+}
+check() {
+	local name=$1 expected=$2
+	shift 2
+	"$@" >/dev/null 2>/tmp/hleg-valgrind.$$
+	local status=$?
+	n=$((n + 1))
+	if [ "$status" = "$expected" ]; then
+		echo "ok $n - valgrind: $name"
+	else
+		echo "not ok $n - valgrind: $name (exit $status, expected $expected)"
+		grep '==' /tmp/hleg-valgrind.$$ | head -40 | sed 's/^/# /'
+	fi
+	rm -f /tmp/hleg-valgrind.$$
+}
+check "every fixture, one thread" 1 vg "$bin/hleg-validate" \
+    fixtures/dossier/documents/*.xml fixtures/invalid/*.xml \
+    fixtures/hostile/*.xml
+check "every fixture, -j 2" 1 vg "$bin/hleg-validate" -j 2 \
+    fixtures/dossier/documents/*.xml fixtures/invalid/*.xml \
+    fixtures/hostile/*.xml
+check "the dossier with --roster, from stdin" 0 vg "$bin/hleg-validate" \
+    --roster fixtures/dossier/roster.xml - \
+    <fixtures/dossier/documents/HLEG-P-2008-001.xml
+check "usage error" 2 vg "$bin/hleg-validate" --no-such-option
+echo "1..$n"

@@ -1,0 +1,249 @@
+#!/usr/bin/env bats
+# hleg-validate as a user meets it: options, standard input and output,
+# threads, rosters, data directories, hostile input.
+
+setup() {
+	cd "$BATS_TEST_DIRNAME/.."
+	V=bin/hleg-validate
+	P=fixtures/dossier/documents/HLEG-P-2008-004.xml
+	T=$BATS_TEST_TMPDIR
+}
+
+@test "a valid document from stdin passes to stdout byte for byte" {
+	$V <"$P" >"$T/out"
+	cmp "$P" "$T/out"
+}
+
+@test "the filter chains: cat | validate | validate -q" {
+	run bash -c "cat $P | $V | $V -q"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+}
+
+@test "- names standard input, and diagnostics call it <stdin>" {
+	run $V -q - <fixtures/invalid/R001-addressee.xml
+	[ "$status" -eq 1 ]
+	[[ "$output" == "hleg-validate: <stdin>:6:3: error: the addressee is 'ITU Council';"*"[HLEG-R001]" ]]
+}
+
+@test "an invalid document from stdin writes nothing to stdout" {
+	$V <fixtures/invalid/R005-partial-without-minority.xml >"$T/out" 2>/dev/null || status=$?
+	[ "$status" -eq 1 ]
+	[ ! -s "$T/out" ]
+}
+
+@test "-q prints nothing on stdout for a valid document" {
+	run $V -q "$P"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+}
+
+@test "several files: valid ones are copied in order, the status is the worst" {
+	$V fixtures/dossier/workflow.xml fixtures/invalid/R003-duplicate-number.xml "$P" >"$T/out" 2>"$T/err" || status=$?
+	[ "$status" -eq 1 ]
+	cat fixtures/dossier/workflow.xml "$P" | cmp - "$T/out"
+	grep -q 'R003-duplicate-number.xml:18:3: error: .*\[HLEG-R003\]' "$T/err"
+	[ "$(wc -l <"$T/err")" -eq 1 ]
+}
+
+@test "-j 4 gives the same diagnostics, in the same order, as one thread" {
+	files=(fixtures/dossier/documents/*.xml fixtures/invalid/*.xml fixtures/hostile/*.xml)
+	$V -q "${files[@]}" 2>"$T/one" || s1=$?
+	$V -q -j 4 "${files[@]}" 2>"$T/four" || s4=$?
+	$V -q -j 0 "${files[@]}" 2>"$T/all" || s0=$?
+	[ "$s1" -eq 1 ] && [ "$s4" -eq 1 ] && [ "$s0" -eq 1 ]
+	diff "$T/one" "$T/four"
+	diff "$T/one" "$T/all"
+	[ "$(wc -l <"$T/one")" -gt 60 ]
+}
+
+@test "-j keeps the pass-through order of valid documents" {
+	$V -j 3 fixtures/dossier/documents/*.xml >"$T/out"
+	cat fixtures/dossier/documents/*.xml | cmp - "$T/out"
+}
+
+@test "-j refuses a bad count with a usage error" {
+	run $V -j x "$P"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"-j x: give a number of jobs from 0 to 256"* ]]
+	run $V -j 999 "$P"
+	[ "$status" -eq 2 ]
+}
+
+@test "without a roster, member references are not checked" {
+	run $V -q fixtures/invalid/R015-rapporteur-not-member.xml
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+}
+
+@test "--roster checks rapporteurs against the roster" {
+	run $V -q --roster fixtures/dossier/roster.xml fixtures/invalid/R015-rapporteur-not-member.xml
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"rapporteur 'm77' is not a member of the roster"*"[HLEG-R015]"* ]]
+}
+
+@test "inside a dossier, documents/ID.xml is checked against the dossier's roster" {
+	mkdir -p "$T/d/documents"
+	cp fixtures/dossier/roster.xml "$T/d/"
+	cp fixtures/invalid/R015-rapporteur-not-member.xml "$T/d/documents/"
+	run $V -q "$T/d/documents/R015-rapporteur-not-member.xml"
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"[HLEG-R015]"* ]]
+	cd "$T/d/documents"
+	run "$BATS_TEST_DIRNAME/../bin/hleg-validate" -q R015-rapporteur-not-member.xml
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"[HLEG-R015]"* ]]
+}
+
+@test "an invalid roster is reported and not used" {
+	run $V -q --roster fixtures/invalid/roster-R023-duplicate-id.xml "$P"
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"roster-R023-duplicate-id.xml:56:3: error: the id 'm07' is already used"* ]]
+	[[ "$output" == *"the roster is invalid; member references are not checked against it"* ]]
+}
+
+@test "a document that is not a roster is refused as --roster" {
+	run $V -q --roster "$P" "$P"
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"this proposal is given as the roster; give a roster [HLEG-P006]"* ]]
+}
+
+@test "a missing --roster file is a system error" {
+	run $V -q --roster "$T/none.xml" "$P"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"none.xml: No such file or directory"* ]]
+}
+
+@test "a missing file is a system error, and the others are still checked" {
+	run $V -q "$T/missing.xml" fixtures/invalid/R001-addressee.xml
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"hleg-validate: $T/missing.xml: No such file or directory"* ]]
+	[[ "$output" == *"[HLEG-R001]"* ]]
+}
+
+@test "a directory is a system error" {
+	run $V -q fixtures
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"fixtures: Is a directory"* ]]
+}
+
+@test "an unknown option is a usage error" {
+	run $V --frobnicate
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"usage: hleg-validate [-hq] [-j jobs] [--roster file] [file ...]"* ]]
+}
+
+@test "--help prints the synopsis of the man page and exits 0" {
+	run $V --help
+	[ "$status" -eq 0 ]
+	synopsis=$(mandoc -T ascii man/hleg-validate.1 | col -b |
+	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | tr -s ' \n' ' ' | sed 's/^ //;s/ $//')
+	[ "${lines[0]}" = "usage: $synopsis" ]
+	run $V -h
+	[ "$status" -eq 0 ]
+}
+
+@test "--version names the program and the toolkit" {
+	run $V --version
+	[ "$status" -eq 0 ]
+	[[ "$output" == "hleg-validate (hleg) "* ]]
+}
+
+@test "a full disk is an error, not silent loss" {
+	[ -w /dev/full ] || skip "no /dev/full"
+	run bash -c "$V $P >/dev/full"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"stdout: No space left on device"* ]]
+}
+
+@test "a 200 MB document from a pipe is refused quickly with a clear error" {
+	start=$(date +%s%N)
+	run bash -c "{ printf '<proposal xmlns=\"urn:hleg:1\">'; yes '<p>lorem ipsum dolor</p>' | head -c 200000000; } | $V -q"
+	end=$(date +%s%N)
+	[ "$status" -eq 1 ]
+	[ "$output" = "hleg-validate: <stdin>:0:0: error: the document is larger than 16 MiB; it is refused [HLEG-P002]" ]
+	[ $(( (end - start) / 1000000 )) -lt 5000 ]
+}
+
+@test "a 200 MB file is refused without reading it all" {
+	truncate -s 200M "$T/big.xml"
+	run timeout 1 $V -q "$T/big.xml"
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"big.xml:0:0: error: the document is larger than 16 MiB; it is refused [HLEG-P002]" ]]
+}
+
+@test "no hostile fixture takes more than a second" {
+	for f in fixtures/hostile/*.xml; do
+		run timeout 1 $V -q "$f"
+		[ "$status" -eq 1 ] || { echo "$f: exit $status"; return 1; }
+	done
+}
+
+@test "no hostile fixture makes the validator open a file outside its data, or a socket" {
+	command -v strace >/dev/null || skip "strace is not installed"
+	strace -f -s 4096 -e trace=open,openat,creat,connect,socket,execve \
+	    -o "$T/trace" $V -q fixtures/hostile/*.xml 2>/dev/null || true
+	! grep -E 'connect\(|socket\(' "$T/trace"
+	data=$(cd "$BATS_TEST_DIRNAME/.." && pwd -P)
+	grep -oE '(open|openat|creat)\([^"]*"[^"]*"' "$T/trace" | sed 's/.*"\(.*\)"/\1/' |
+	    while read -r path; do
+		case "$path" in
+		fixtures/hostile/*.xml | "$data"/schemas/* | "$data"/stylesheets/* | \
+		/etc/ld.so.cache | /lib/* | /usr/lib/* | /lib64/*) ;;
+		*) echo "opened $path"; exit 1 ;;
+		esac
+	    done
+	grep -q 'fixtures/hostile/xxe-local-file.xml' "$T/trace"
+	! grep -q '/etc/passwd' "$T/trace"
+}
+
+@test "the data directory comes from HLEG_DATADIR when set" {
+	mkdir -p "$T/data"
+	cp -r schemas stylesheets "$T/data/"
+	sed -i 's/submits its work only to/TESTDATA/' "$T/data/schemas/rules.sch"
+	HLEG_DATADIR="$T/data" run $V -q fixtures/invalid/R001-addressee.xml
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"TESTDATA the Secretary-General"* ]]
+}
+
+@test "a wrong HLEG_DATADIR is a system error that says what to do" {
+	HLEG_DATADIR="$T/nowhere" run $V -q "$P"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"HLEG_DATADIR=$T/nowhere: no schemas/hleg.xsd there"* ]]
+}
+
+@test "make install puts programs, data and man pages where they work" {
+	make -s install DESTDIR="$T/root" PREFIX=/opt/hleg >/dev/null
+	[ -x "$T/root/opt/hleg/bin/hleg-validate" ]
+	[ -f "$T/root/opt/hleg/share/hleg/schemas/hleg.xsd" ]
+	[ -f "$T/root/opt/hleg/share/hleg/stylesheets/schematron.xsl" ]
+	[ -f "$T/root/opt/hleg/share/man/man1/hleg-validate.1" ]
+	run "$T/root/opt/hleg/bin/hleg-validate" -q fixtures/invalid/R003-duplicate-number.xml
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"[HLEG-R003]"* ]]
+	run "$T/root/opt/hleg/bin/hleg" validate -q "$P"
+	[ "$status" -eq 0 ]
+}
+
+@test "the catalog maps the namespace to the schema for xmllint --catalogs" {
+	XML_CATALOG_FILES=schemas/catalog.xml run xmllint --catalogs --noout --schema urn:hleg:1 "$P"
+	[ "$status" -eq 0 ]
+	XML_CATALOG_FILES=schemas/catalog.xml run xmllint --noout --schema urn:hleg:1:roster.xsd fixtures/dossier/roster.xml
+	[ "$status" -eq 0 ]
+}
+
+@test "every schema file compiles on its own" {
+	for x in schemas/*.xsd; do
+		xmllint --noout --schema "$x" fixtures/dossier/workflow.xml >/dev/null 2>"$T/err" || true
+		! grep -q 'failed to compile' "$T/err" || { cat "$T/err"; return 1; }
+	done
+}
+
+@test "the rules compiler refuses what it does not know" {
+	mkdir -p "$T/data"
+	cp -r schemas stylesheets "$T/data/"
+	sed -i '0,/<sch:assert id="HLEG-R001"/s//<sch:assert/' "$T/data/schemas/rules.sch"
+	HLEG_DATADIR="$T/data" run $V -q "$P"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"cannot compile the rules: an assertion has no id"* ]]
+}
