@@ -7,6 +7,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,30 +20,40 @@
 #include "lib/util.h"
 #include "lib/validate.h"
 
-/* A roster loaded once and shared, read-only, by every thread. */
-struct roster {
-	char		*path;
-	xmlDocPtr	 doc;		/* NULL when it is invalid */
-	struct roster	*next;
+/* A dossier's roster, loaded once and shared, read-only, by every
+ * thread. */
+struct dossier {
+	char		*path;		/* of its roster */
+	struct roster	*roster;	/* NULL when it is invalid */
+	struct dossier	*next;
 };
 
 struct job {
 	const char		*path;
-	xmlDocPtr		 roster;
+	const struct roster	*roster;
 	struct source		 src;
 	struct diag_list	 diags;
 	int			 read_errno;	/* reading failed */
-	int			 done;
+	atomic_int		 done;
 };
 
 struct pool {
 	const struct validate_setup	*setup;
 	struct job			*jobs;
-	size_t				 count, next;
+	size_t				 count;
+	size_t				 chunk;		/* jobs a worker takes at once */
+	atomic_size_t			 next;		/* the next job to take */
+	atomic_long			 waiting;	/* the job main waits for, or -1 */
+	atomic_int			 failed;	/* a worker could not start */
 	pthread_mutex_t			 lock;
 	pthread_cond_t			 cond;
-	int				 failed;	/* a worker could not start */
 };
+
+/* Documents are checked in batches of at most BATCH_JOBS files and, but
+ * for a single larger one, BATCH_BYTES: the rules run over a batch in one
+ * transform. */
+#define BATCH_JOBS	32
+#define BATCH_BYTES	(4u * 1024 * 1024)
 
 static int	quiet;
 
@@ -61,7 +72,7 @@ help(void)
 	    "[file ...]\n"
 	    "Validate hleg documents against the schemas and business rules.\n"
 	    "  -h, --help         show this help and exit\n"
-	    "  -j, --jobs N       check N files at a time (0: one per CPU)\n"
+	    "  -j, --jobs N       check N files at a time (default 0: one per CPU)\n"
 	    "  -q, --quiet        print nothing on standard output\n"
 	    "      --roster FILE  check member references against FILE\n"
 	    "      --version      print the version and exit\n"
@@ -70,23 +81,79 @@ help(void)
 	exit(HLEG_EXIT_OK);
 }
 
-/* Reads and checks one job's file. */
-static void
-run_job(struct validator *v, struct job *job)
+/* Reads a job's file.  Returns 1 when it can be checked. */
+static int
+read_job(struct job *job)
 {
 	switch (source_read(&job->src, job->path, HLEG_MAX_INPUT)) {
 	case SOURCE_ERROR:
 		job->read_errno = errno ? errno : EIO;
-		return;
+		return 0;
 	case SOURCE_TOO_LARGE:
 		diag_add(&job->diags, DIAG_ERROR, 0, 0, "HLEG-P002",
 		    "the document is larger than %u MiB; it is refused",
 		    HLEG_MAX_INPUT / (1024 * 1024));
-		return;
+		return 0;
 	case SOURCE_OK:
 		break;
 	}
-	validator_check(v, &job->src, job->roster, &job->diags, NULL);
+	return 1;
+}
+
+/* Checks the readable jobs among jobs[0..n), whose documents together
+ * are at most BATCH_BYTES or one document, in one batch per roster. */
+static void
+check_batch(struct validator *v, struct job **jobs, size_t n)
+{
+	struct validate_item	 items[BATCH_JOBS];
+	size_t			 i, j, m;
+
+	for (i = 0; i < n; i = j) {
+		for (j = i, m = 0; j < n && jobs[j]->roster == jobs[i]->roster;
+		    j++, m++) {
+			items[m].src = &jobs[j]->src;
+			items[m].diags = &jobs[j]->diags;
+		}
+		validator_check_many(v, items, m, jobs[i]->roster);
+	}
+	if (quiet)
+		for (i = 0; i < n; i++) {
+			free(jobs[i]->src.data);
+			jobs[i]->src.data = NULL;
+		}
+}
+
+/* Reads and checks jobs[0..n), at most BATCH_JOBS of them. */
+static void
+run_jobs(struct validator *v, struct job *jobs, size_t n)
+{
+	struct job	*batch[BATCH_JOBS];
+	size_t		 m = 0, bytes = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (!read_job(&jobs[i]))
+			continue;
+		if (m > 0 && bytes + jobs[i].src.len > BATCH_BYTES) {
+			check_batch(v, batch, m);
+			m = bytes = 0;
+		}
+		batch[m++] = &jobs[i];
+		bytes += jobs[i].src.len;
+	}
+	check_batch(v, batch, m);
+}
+
+/* Wakes the main thread if it waits for job i.  Its check of the job and
+ * this check of what it waits for cannot both miss: each stores before it
+ * loads, sequentially consistent. */
+static void
+wake(struct pool *pool, long i)
+{
+	if (atomic_load(&pool->waiting) == i) {
+		pthread_mutex_lock(&pool->lock);
+		pthread_cond_broadcast(&pool->cond);
+		pthread_mutex_unlock(&pool->lock);
+	}
 }
 
 static void *
@@ -94,26 +161,40 @@ worker(void *arg)
 {
 	struct pool		*pool = arg;
 	struct validator	*v;
-	struct job		*job;
+	size_t			 i;
 
-	v = validator_new(pool->setup);
-	pthread_mutex_lock(&pool->lock);
-	if (v == NULL)
-		pool->failed = 1;
-	for (;;) {
-		if (v == NULL || pool->next == pool->count)
-			break;
-		job = &pool->jobs[pool->next++];
-		pthread_mutex_unlock(&pool->lock);
-		run_job(v, job);
-		pthread_mutex_lock(&pool->lock);
-		job->done = 1;
-		pthread_cond_broadcast(&pool->cond);
+	if ((v = validator_new(pool->setup)) == NULL) {
+		atomic_store(&pool->failed, 1);
+		wake(pool, atomic_load(&pool->waiting));
+		return NULL;
 	}
-	pthread_cond_broadcast(&pool->cond);
-	pthread_mutex_unlock(&pool->lock);
+	while ((i = atomic_fetch_add(&pool->next, pool->chunk)) <
+	    pool->count) {
+		size_t	 n = pool->count - i < pool->chunk ?
+			    pool->count - i : pool->chunk;
+
+		run_jobs(v, &pool->jobs[i], n);
+		for (size_t k = i; k < i + n; k++)
+			atomic_store(&pool->jobs[k].done, 1);
+		wake(pool, (long)atomic_load(&pool->waiting));
+	}
 	validator_free(v);
 	return NULL;
+}
+
+/* Waits until job i is done, or a worker failed to start. */
+static void
+wait_for(struct pool *pool, size_t i)
+{
+	if (atomic_load(&pool->jobs[i].done))
+		return;
+	pthread_mutex_lock(&pool->lock);
+	atomic_store(&pool->waiting, (long)i);
+	while (!atomic_load(&pool->jobs[i].done) &&
+	    !atomic_load(&pool->failed))
+		pthread_cond_wait(&pool->cond, &pool->lock);
+	atomic_store(&pool->waiting, -1);
+	pthread_mutex_unlock(&pool->lock);
 }
 
 /* Prints a finished job's diagnostics and, when it is valid, its bytes.
@@ -149,7 +230,7 @@ worse(int a, int b)
 
 /* Loads and checks the roster at path.  Returns it, or NULL with its
  * diagnostics printed when it cannot be used; *status is raised. */
-static xmlDocPtr
+static struct roster *
 load_roster(struct validator *v, const char *path, int *status)
 {
 	struct job	 job;
@@ -187,21 +268,17 @@ load_roster(struct validator *v, const char *path, int *status)
 	}
 	source_free(&job.src);
 	diag_clear(&job.diags);
-	/* Number the nodes now, while one thread runs: XPath would
-	 * otherwise write to the shared document from several. */
-	if (doc != NULL)
-		xmlXPathOrderDocElems(doc);
-	return doc;
+	return doc != NULL ? roster_new(doc) : NULL;
 }
 
 /* The roster of the dossier that path lies in (DIR/documents/NAME.xml
  * has DIR/roster.xml), loaded once per dossier; NULL when none. */
-static xmlDocPtr
-dossier_roster(struct validator *v, struct roster **cache, const char *path,
+static const struct roster *
+dossier_roster(struct validator *v, struct dossier **cache, const char *path,
     int *status)
 {
 	char		*copy, *slash, *roster = NULL;
-	struct roster	*r;
+	struct dossier	*r;
 	const char	*dir;
 
 	if (strcmp(path, "-") == 0)
@@ -237,14 +314,14 @@ dossier_roster(struct validator *v, struct roster **cache, const char *path,
 	for (r = *cache; r != NULL; r = r->next)
 		if (strcmp(r->path, roster) == 0) {
 			free(roster);
-			return r->doc;
+			return r->roster;
 		}
 	r = xcalloc(1, sizeof(*r));
 	r->path = roster;
-	r->doc = load_roster(v, roster, status);
+	r->roster = load_roster(v, roster, status);
 	r->next = *cache;
 	*cache = r;
-	return r->doc;
+	return r->roster;
 }
 
 int
@@ -260,13 +337,13 @@ main(int argc, char *argv[])
 	};
 	struct validate_setup	 setup;
 	struct validator	*main_v;
-	struct roster		*cache = NULL, *r;
+	struct dossier		*cache = NULL, *r;
 	struct pool		 pool;
 	pthread_t		*threads;
 	const char		*roster_path = NULL;
-	xmlDocPtr		 given_roster = NULL;
+	struct roster		*given_roster = NULL;
 	char			*end;
-	long			 jobs = 1;
+	long			 jobs = 0;
 	size_t			 nthreads, i;
 	int			 ch, status = HLEG_EXIT_OK;
 
@@ -307,6 +384,9 @@ main(int argc, char *argv[])
 		errx(HLEG_EXIT_SYSTEM, "cannot make a validator");
 
 	memset(&pool, 0, sizeof(pool));
+	atomic_init(&pool.next, 0);
+	atomic_init(&pool.waiting, -1);
+	atomic_init(&pool.failed, 0);
 	pool.setup = &setup;
 	pool.count = argc > 0 ? (size_t)argc : 1;
 	pool.jobs = xcalloc(pool.count, sizeof(*pool.jobs));
@@ -318,16 +398,30 @@ main(int argc, char *argv[])
 		    dossier_roster(main_v, &cache, pool.jobs[i].path, &status);
 	}
 
-	if (jobs == 0)
-		jobs = sysconf(_SC_NPROCESSORS_ONLN) > 0 ?
-		    sysconf(_SC_NPROCESSORS_ONLN) : 1;
+	if (jobs == 0) {
+		/* One thread per processor, up to 8: beyond that the reading
+		 * of the files, not the checking, sets the pace. */
+		jobs = sysconf(_SC_NPROCESSORS_ONLN);
+		jobs = jobs < 1 ? 1 : jobs > 8 ? 8 : jobs;
+	}
 	nthreads = (size_t)jobs < pool.count ? (size_t)jobs : pool.count;
 	if (nthreads <= 1) {
-		for (i = 0; i < pool.count; i++) {
-			run_job(main_v, &pool.jobs[i]);
-			status = worse(status, finish_job(&pool.jobs[i]));
+		for (i = 0; i < pool.count; i += BATCH_JOBS) {
+			size_t	 n = pool.count - i < BATCH_JOBS ?
+				    pool.count - i : BATCH_JOBS;
+
+			run_jobs(main_v, &pool.jobs[i], n);
+			for (size_t k = i; k < i + n; k++)
+				status = worse(status,
+				    finish_job(&pool.jobs[k]));
 		}
 	} else {
+		/* Small enough chunks that every thread has work. */
+		pool.chunk = pool.count / (nthreads * 4);
+		if (pool.chunk < 1)
+			pool.chunk = 1;
+		if (pool.chunk > BATCH_JOBS)
+			pool.chunk = BATCH_JOBS;
 		pthread_mutex_init(&pool.lock, NULL);
 		pthread_cond_init(&pool.cond, NULL);
 		threads = xcalloc(nthreads, sizeof(*threads));
@@ -336,11 +430,8 @@ main(int argc, char *argv[])
 				errx(HLEG_EXIT_SYSTEM, "cannot start a thread");
 		/* Print in input order as the results come in. */
 		for (i = 0; i < pool.count; i++) {
-			pthread_mutex_lock(&pool.lock);
-			while (!pool.jobs[i].done && !pool.failed)
-				pthread_cond_wait(&pool.cond, &pool.lock);
-			pthread_mutex_unlock(&pool.lock);
-			if (pool.failed)
+			wait_for(&pool, i);
+			if (atomic_load(&pool.failed))
 				errx(HLEG_EXIT_SYSTEM,
 				    "cannot make a validator");
 			status = worse(status, finish_job(&pool.jobs[i]));
@@ -355,11 +446,11 @@ main(int argc, char *argv[])
 	free(pool.jobs);
 	while ((r = cache) != NULL) {
 		cache = r->next;
-		xmlFreeDoc(r->doc);
+		roster_free(r->roster);
 		free(r->path);
 		free(r);
 	}
-	xmlFreeDoc(given_roster);
+	roster_free(given_roster);
 	validator_free(main_v);
 	validate_cleanup(&setup);
 	if (fshut(stdout, "stdout") != 0)

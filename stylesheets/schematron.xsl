@@ -1,20 +1,29 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   schematron.xsl - hleg's small ISO Schematron compiler: turns a schema
-  (schemas/rules.sch) into an XSLT 1.0 stylesheet that, applied to a
-  document, lists its failed assertions and successful reports as
+  (schemas/rules.sch) into an XSLT 1.0 stylesheet that checks a batch of
+  documents at once and lists their failed assertions and successful
+  reports as
 
-    <diagnostics><d rule="ID" level="error|warning" line="N" name="QNAME">
-      message</d>...</diagnostics>
+    <diagnostics><d doc="N" rule="ID" level="error|warning" line="L"
+      name="QNAME">message</d>...</diagnostics>
+
+  A batch is a document whose root element's children are the root
+  elements of the documents checked; "doc" is the position of the
+  document in it, from 0.  One transform for many documents spares the
+  setting up of a transform for each; the rules need not know: an absolute
+  context such as "/h:roster/h:member" is taken from each document's root
+  ("/*/h:roster/h:member" in the batch).
 
   The subset it knows, which is all that the rules need:
     sch:schema, sch:ns (namespaces are taken from the schema element),
+    xsl:key (copied, as ISO Schematron allows with the xslt binding),
     sch:let (in schema, pattern and rule), sch:pattern, sch:rule/@context,
     sch:assert and sch:report with @test, @id, @role ("warning" or
     "error", the default), and in messages sch:value-of/@select and
     sch:name.  sch:title and sch:p document the schema and are skipped.
   Each pattern selects, with one XPath union, the nodes its rules' contexts
-  can match (a context "a/b | c" becomes "//a/b | //c"), and applies its
+  can match (a relative context "a/b" becomes "//a/b"), and applies its
   templates to them in a mode of its own: within a pattern a node is
   matched by the first rule whose context fits it, as ISO Schematron says.
   The alternatives of a context are split at "|", which must therefore not
@@ -35,6 +44,7 @@
     <out:stylesheet version="1.0">
       <xsl:copy-of select="namespace::*[name() != 'sch' and name() != 'xml']"/>
       <out:output method="xml" encoding="UTF-8"/>
+      <xsl:copy-of select="xsl:key"/>
       <xsl:apply-templates select="sch:let" mode="variable"/>
       <out:template match="/">
         <diagnostics>
@@ -42,8 +52,9 @@
             <xsl:variable name="nodes">
               <xsl:for-each select="sch:rule">
                 <xsl:if test="position() &gt; 1"> | </xsl:if>
-                <xsl:call-template name="anywhere">
+                <xsl:call-template name="in-batch">
                   <xsl:with-param name="context" select="normalize-space(@context)"/>
+                  <xsl:with-param name="relative" select="'//'"/>
                 </xsl:call-template>
               </xsl:for-each>
             </xsl:variable>
@@ -62,7 +73,12 @@
   <xsl:template match="sch:pattern">
     <xsl:variable name="mode" select="concat('p', position())"/>
     <xsl:for-each select="sch:rule">
-      <out:template match="{@context}" mode="{$mode}"
+      <xsl:variable name="match">
+        <xsl:call-template name="in-batch">
+          <xsl:with-param name="context" select="normalize-space(@context)"/>
+        </xsl:call-template>
+      </xsl:variable>
+      <out:template match="{$match}" mode="{$mode}"
           priority="{1000 - position()}">
         <xsl:apply-templates select="../sch:let | sch:let" mode="variable"/>
         <xsl:apply-templates select="sch:assert | sch:report"/>
@@ -70,25 +86,27 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- The expression that selects, anywhere in the document, the nodes a
-       context pattern matches: each alternative gets a leading "//"
-       unless it is absolute. -->
-  <xsl:template name="anywhere">
+  <!-- A context rewritten for a batch: each alternative that is absolute
+       gets "/*" in front, so that it starts at each document's root; each
+       relative one gets $relative ("//" to select, nothing to match). -->
+  <xsl:template name="in-batch">
     <xsl:param name="context"/>
+    <xsl:param name="relative" select="''"/>
     <xsl:variable name="first" select="normalize-space(substring-before(concat($context, '|'), '|'))"/>
     <xsl:variable name="rest" select="substring-after($context, '|')"/>
     <xsl:choose>
       <xsl:when test="starts-with($first, '/')">
-        <xsl:value-of select="$first"/>
+        <xsl:value-of select="concat('/*', $first)"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:value-of select="concat('//', $first)"/>
+        <xsl:value-of select="concat($relative, $first)"/>
       </xsl:otherwise>
     </xsl:choose>
     <xsl:if test="normalize-space($rest) != ''">
       <xsl:text> | </xsl:text>
-      <xsl:call-template name="anywhere">
+      <xsl:call-template name="in-batch">
         <xsl:with-param name="context" select="$rest"/>
+        <xsl:with-param name="relative" select="$relative"/>
       </xsl:call-template>
     </xsl:if>
   </xsl:template>
@@ -115,6 +133,9 @@
         select="@test"/></xsl:message>
     </xsl:if>
     <d rule="{@id}" level="{substring('error', 1, 5 * not(@role = 'warning'))}{substring('warning', 1, 7 * (@role = 'warning'))}">
+      <out:attribute name="doc">
+        <out:value-of select="count(ancestor-or-self::*[last() - 1]/preceding-sibling::*)"/>
+      </out:attribute>
       <out:attribute name="line">
         <out:value-of select="hx:line(.)" xmlns:hx="urn:hleg:xslt"/>
       </out:attribute>
@@ -146,5 +167,5 @@
       select="name()"/></xsl:message>
   </xsl:template>
 
-  <xsl:template match="sch:title | sch:p | sch:ns"/>
+  <xsl:template match="sch:title | sch:p | sch:ns | xsl:key"/>
 </xsl:stylesheet>

@@ -189,7 +189,8 @@ setup() {
 	    while read -r path; do
 		case "$path" in
 		fixtures/hostile/*.xml | "$data"/schemas/* | "$data"/stylesheets/* | \
-		/etc/ld.so.cache | /lib/* | /usr/lib/* | /lib64/*) ;;
+		/etc/ld.so.cache | /lib/* | /usr/lib/* | /lib64/* | /sys/devices/system/cpu/* | \
+		/proc/sys/vm/overcommit_memory) ;;
 		*) echo "opened $path"; exit 1 ;;
 		esac
 	    done
@@ -246,4 +247,28 @@ setup() {
 	HLEG_DATADIR="$T/data" run $V -q "$P"
 	[ "$status" -eq 2 ]
 	[[ "$output" == *"cannot compile the rules: an assertion has no id"* ]]
+}
+
+@test "rosters checked together keep their ids apart" {
+	run $V -q -j 1 fixtures/dossier/roster.xml fixtures/dossier/roster.xml fixtures/invalid/roster-R023-duplicate-id.xml fixtures/dossier/roster.xml
+	[ "$status" -eq 1 ]
+	[ "${#lines[@]}" -eq 1 ]
+	[[ "${lines[0]}" == "hleg-validate: fixtures/invalid/roster-R023-duplicate-id.xml:56:3: error: the id 'm07' is already used by an earlier entry"* ]]
+}
+
+@test "documents checked in one batch get their own diagnostics" {
+	run $V -q -j 1 fixtures/invalid/R003-duplicate-number.xml "$P" fixtures/invalid/R005-partial-without-minority.xml "$P" fixtures/invalid/R003-duplicate-number.xml
+	[ "$status" -eq 1 ]
+	[ "${#lines[@]}" -eq 3 ]
+	[[ "${lines[0]}" == "hleg-validate: fixtures/invalid/R003-duplicate-number.xml:18:3: "*"[HLEG-R003]" ]]
+	[[ "${lines[1]}" == "hleg-validate: fixtures/invalid/R005-partial-without-minority.xml:14:3: "*"[HLEG-R005]" ]]
+	[[ "${lines[2]}" == "hleg-validate: fixtures/invalid/R003-duplicate-number.xml:18:3: "*"[HLEG-R003]" ]]
+}
+
+@test "a batch with an unreadable file and a malformed one checks the rest" {
+	run $V -q -j 1 fixtures/invalid/not-well-formed.xml "$T/none.xml" fixtures/invalid/R001-addressee.xml
+	[ "$status" -eq 2 ]
+	[[ "${lines[0]}" == *"not-well-formed.xml:13:12: error: Opening and ending tag mismatch"* ]]
+	[[ "${lines[1]}" == *"none.xml: No such file or directory" ]]
+	[[ "${lines[2]}" == *"R001-addressee.xml:6:3: error: the addressee is 'ITU Council'"* ]]
 }

@@ -21,7 +21,7 @@ struct rules {
 
 /* What an extension function needs to know about the run it serves. */
 struct run {
-	xmlDocPtr	 roster;
+	const struct roster	*roster;
 };
 
 static void
@@ -64,8 +64,44 @@ fn_roster(xmlXPathParserContextPtr ctxt, int nargs)
 	tctxt = xsltXPathGetTransformContext(ctxt);
 	run = tctxt ? tctxt->_private : NULL;
 	if (run != NULL && run->roster != NULL)
-		root = xmlDocGetRootElement(run->roster);
+		root = xmlDocGetRootElement(roster_doc(run->roster));
 	valuePush(ctxt, xmlXPathNewNodeSet(root));
+}
+
+/* hx:roster-member(id) and hx:roster-person(id). */
+static void
+lookup(xmlXPathParserContextPtr ctxt, int nargs,
+    xmlNodePtr (*find)(const struct roster *, const char *))
+{
+	xsltTransformContextPtr	 tctxt;
+	struct run		*run;
+	xmlNodePtr		 node = NULL;
+	xmlChar			*id;
+
+	if (nargs != 1) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	if ((id = xmlXPathPopString(ctxt)) == NULL)
+		return;
+	tctxt = xsltXPathGetTransformContext(ctxt);
+	run = tctxt ? tctxt->_private : NULL;
+	if (run != NULL && run->roster != NULL)
+		node = find(run->roster, (const char *)id);
+	xmlFree(id);
+	valuePush(ctxt, xmlXPathNewNodeSet(node));
+}
+
+static void
+fn_roster_member(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	lookup(ctxt, nargs, roster_member);
+}
+
+static void
+fn_roster_person(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	lookup(ctxt, nargs, roster_person);
 }
 
 xmlDocPtr
@@ -80,6 +116,10 @@ rules_compile(const char *sch_path, const char *compiler_path)
 	    (const xmlChar *)HLEG_XSLT_NS, fn_line);
 	xsltRegisterExtModuleFunction((const xmlChar *)"roster",
 	    (const xmlChar *)HLEG_XSLT_NS, fn_roster);
+	xsltRegisterExtModuleFunction((const xmlChar *)"roster-member",
+	    (const xmlChar *)HLEG_XSLT_NS, fn_roster_member);
+	xsltRegisterExtModuleFunction((const xmlChar *)"roster-person",
+	    (const xmlChar *)HLEG_XSLT_NS, fn_roster_person);
 
 	if ((compiler = xslt_load(compiler_path)) == NULL)
 		return NULL;
@@ -163,62 +203,110 @@ attribute(xmlNodePtr node, const char *name)
 	return (char *)xmlGetProp(node, (const xmlChar *)name);
 }
 
-int
-rules_check(struct rules *r, xmlDocPtr doc, xmlDocPtr roster,
-    const struct source *src, struct diag_list *diags)
+/* Lends the roots of the documents to a new batch document, leaving a
+ * placeholder in each; lend_back() undoes it. */
+static xmlDocPtr
+lend(struct rules_input *in, size_t n, xmlNodePtr *placeholders)
+{
+	xmlDocPtr	 batch;
+	xmlNodePtr	 top, root;
+
+	batch = xmlNewDoc((const xmlChar *)"1.0");
+	top = xmlNewDocNode(batch, NULL, (const xmlChar *)"batch", NULL);
+	if (batch == NULL || top == NULL)
+		errx(HLEG_EXIT_SYSTEM, "out of memory");
+	xmlDocSetRootElement(batch, top);
+	for (size_t i = 0; i < n; i++) {
+		root = xmlDocGetRootElement(in[i].doc);
+		placeholders[i] = xmlNewDocComment(in[i].doc,
+		    (const xmlChar *)"");
+		xmlReplaceNode(root, placeholders[i]);
+		xmlAddChild(top, root);
+	}
+	return batch;
+}
+
+static void
+lend_back(xmlDocPtr batch, struct rules_input *in, size_t n,
+    xmlNodePtr *placeholders)
+{
+	xmlNodePtr	 root, next;
+
+	root = xmlDocGetRootElement(batch)->children;
+	for (size_t i = 0; i < n; i++, root = next) {
+		next = root->next;
+		xmlUnlinkNode(root);
+		xmlSetTreeDoc(root, in[i].doc);
+		xmlReplaceNode(placeholders[i], root);
+		xmlFreeNode(placeholders[i]);
+	}
+	xmlFreeDoc(batch);
+}
+
+void
+rules_check(struct rules *r, struct rules_input *in, size_t n,
+    const struct roster *roster)
 {
 	xsltTransformContextPtr	 ctxt;
 	struct run		 run = { roster };
-	xmlDocPtr		 out;
-	xmlNodePtr		 root;
+	xmlDocPtr		 batch, out = NULL;
+	xmlNodePtr		*placeholders;
 	char			*errors = NULL;
-	int			 worst = 0;
 
-	if ((ctxt = xslt_context(r->style, doc, &errors)) == NULL) {
-		diag_add(diags, DIAG_ERROR, 0, 0, "HLEG-R000",
-		    "cannot run the rules");
-		return DIAG_ERROR;
+	if (n == 0)
+		return;
+	placeholders = xcalloc(n, sizeof(*placeholders));
+	batch = lend(in, n, placeholders);
+	if ((ctxt = xslt_context(r->style, batch, &errors)) != NULL) {
+		ctxt->_private = &run;
+		out = xsltApplyStylesheetUser(r->style, batch, NULL, NULL,
+		    NULL, ctxt);
+		if (ctxt->state != XSLT_STATE_OK) {
+			xmlFreeDoc(out);
+			out = NULL;
+		}
+		xsltFreeTransformContext(ctxt);
 	}
-	ctxt->_private = &run;
-	out = xsltApplyStylesheetUser(r->style, doc, NULL, NULL, NULL, ctxt);
-	if (out == NULL || ctxt->state != XSLT_STATE_OK) {
-		diag_add(diags, DIAG_ERROR, 0, 0, "HLEG-R000",
-		    "the rules failed on this document: %s",
-		    errors ? errors : "unknown error");
-		worst = DIAG_ERROR;
-		goto done;
-	}
-	root = xmlDocGetRootElement(out);
-	for (xmlNodePtr d = root ? root->children : NULL; d; d = d->next) {
-		char		*rule, *level, *line, *name, *msg;
+	if (out == NULL)
+		for (size_t i = 0; i < n; i++)
+			diag_add(in[i].diags, DIAG_ERROR, 0, 0, "HLEG-R000",
+			    "the rules failed on this document: %s",
+			    errors ? errors : "unknown error");
+	for (xmlNodePtr d = out ? xmlDocGetRootElement(out) : NULL,
+	    c = d ? d->children : NULL; c != NULL; c = c->next) {
+		char		*doc, *rule, *level, *line, *name, *msg;
 		enum diag_level	 lv;
+		unsigned long	 i;
 		long		 ln;
 
-		if (d->type != XML_ELEMENT_NODE)
+		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		rule = attribute(d, "rule");
-		level = attribute(d, "level");
-		line = attribute(d, "line");
-		name = attribute(d, "name");
-		msg = (char *)xmlNodeGetContent(d);
-		lv = level && strcmp(level, "warning") == 0 ? DIAG_WARNING :
-		    DIAG_ERROR;
-		ln = line ? strtol(line, NULL, 10) : 0;
-		if (msg != NULL)
-			squeeze(msg);
-		diag_add(diags, lv, ln, source_column(src, ln, name),
-		    rule ? rule : "HLEG-R000", "%s", msg ? msg : "");
-		if ((int)lv > worst)
-			worst = lv;
+		doc = attribute(c, "doc");
+		rule = attribute(c, "rule");
+		level = attribute(c, "level");
+		line = attribute(c, "line");
+		name = attribute(c, "name");
+		msg = (char *)xmlNodeGetContent(c);
+		i = doc ? strtoul(doc, NULL, 10) : 0;
+		if (i < n) {
+			lv = level && strcmp(level, "warning") == 0 ?
+			    DIAG_WARNING : DIAG_ERROR;
+			ln = line ? strtol(line, NULL, 10) : 0;
+			if (msg != NULL)
+				squeeze(msg);
+			diag_add(in[i].diags, lv, ln,
+			    source_column(in[i].src, ln, name),
+			    rule ? rule : "HLEG-R000", "%s", msg ? msg : "");
+		}
+		xmlFree(doc);
 		xmlFree(rule);
 		xmlFree(level);
 		xmlFree(line);
 		xmlFree(name);
 		xmlFree(msg);
 	}
-done:
 	xmlFreeDoc(out);
-	xsltFreeTransformContext(ctxt);
+	lend_back(batch, in, n, placeholders);
+	free(placeholders);
 	free(errors);
-	return worst;
 }

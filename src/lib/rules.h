@@ -11,6 +11,11 @@
  *	hx:line(node-set)	the line of the first node
  *	hx:roster()		the root element of the roster checked
  *				against, or an empty node-set
+ *	hx:roster-member(id)	the roster's member with that id, or an
+ *				empty node-set
+ *	hx:roster-person(id)	the roster's member or official with that
+ *				id, or an empty node-set
+ * The last two look up an index, where XPath would compare every entry.
  */
 #ifndef HLEG_RULES_H
 #define HLEG_RULES_H
@@ -18,6 +23,7 @@
 #include <libxml/tree.h>
 
 #include "diag.h"
+#include "roster.h"
 #include "source.h"
 
 #define HLEG_XSLT_NS "urn:hleg:xslt"
@@ -33,9 +39,19 @@ struct rules;
 struct rules	*rules_new(xmlDocPtr compiled);
 void		 rules_free(struct rules *r);
 
-/* Runs the rules on doc (parsed from src); roster may be NULL.  Adds a
- * diagnostic per failed rule.  Returns the worst level added, 0 if none. */
-int	rules_check(struct rules *r, xmlDocPtr doc, xmlDocPtr roster,
-	    const struct source *src, struct diag_list *diags);
+/* One document of a batch: the document, where it was read from, and
+ * where its diagnostics go. */
+struct rules_input {
+	xmlDocPtr		 doc;
+	const struct source	*src;
+	struct diag_list	*diags;
+};
+
+/* Runs the rules on n documents in one transform; roster may be NULL.
+ * The documents' root elements are lent to a batch document for the
+ * transform and given back before it returns.  Adds a diagnostic per
+ * failed rule to the document it concerns. */
+void	rules_check(struct rules *r, struct rules_input *in, size_t n,
+	    const struct roster *roster);
 
 #endif

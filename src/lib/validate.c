@@ -120,17 +120,20 @@ validator_free(struct validator *v)
 	free(v);
 }
 
-int
-validator_check(struct validator *v, const struct source *src,
-    xmlDocPtr roster, struct diag_list *diags, xmlDocPtr *docp)
+/* Parses src and checks its kind and schema.  Returns the document when
+ * the rules should run on it; otherwise NULL, or the document in *docp
+ * when one was parsed (the caller frees it). */
+static xmlDocPtr
+check_structure(struct validator *v, const struct source *src,
+    struct diag_list *diags, xmlDocPtr *docp)
 {
 	xmlDocPtr	 doc;
 	xmlNodePtr	 root;
 
-	if (docp != NULL)
-		*docp = NULL;
+	*docp = NULL;
 	if ((doc = parser_read(v->parser, src, diags)) == NULL)
-		return diags->worst;
+		return NULL;
+	*docp = doc;
 	if (kind_of(doc) == KIND_NONE) {
 		root = xmlDocGetRootElement(doc);
 		diag_add(diags, DIAG_ERROR, root ? xmlGetLineNo(root) : 0,
@@ -143,13 +146,54 @@ validator_check(struct validator *v, const struct source *src,
 		    root && root->ns ? " in namespace '" : "",
 		    root && root->ns ? (const char *)root->ns->href : "",
 		    root && root->ns ? "'" : " (in no namespace)");
-	} else if (schema_check(v->schema, doc, src, diags) == 0) {
-		/* The rules assume the structure the schema guarantees. */
-		rules_check(v->rules, doc, roster, src, diags);
+		return NULL;
+	}
+	/* The rules assume the structure the schema guarantees. */
+	if (schema_check(v->schema, doc, src, diags) != 0)
+		return NULL;
+	return doc;
+}
+
+int
+validator_check(struct validator *v, const struct source *src,
+    const struct roster *roster, struct diag_list *diags, xmlDocPtr *docp)
+{
+	struct rules_input	 in;
+	xmlDocPtr		 doc;
+
+	if ((in.doc = check_structure(v, src, diags, &doc)) != NULL) {
+		in.src = src;
+		in.diags = diags;
+		rules_check(v->rules, &in, 1, roster);
 	}
 	if (docp != NULL)
 		*docp = doc;
 	else
 		xmlFreeDoc(doc);
 	return diags->worst;
+}
+
+void
+validator_check_many(struct validator *v, struct validate_item *items,
+    size_t n, const struct roster *roster)
+{
+	struct rules_input	*in;
+	xmlDocPtr		*docs;
+	size_t			 m = 0;
+
+	in = xcalloc(n, sizeof(*in));
+	docs = xcalloc(n, sizeof(*docs));
+	for (size_t i = 0; i < n; i++) {
+		if ((in[m].doc = check_structure(v, items[i].src,
+		    items[i].diags, &docs[i])) == NULL)
+			continue;
+		in[m].src = items[i].src;
+		in[m].diags = items[i].diags;
+		m++;
+	}
+	rules_check(v->rules, in, m, roster);
+	for (size_t i = 0; i < n; i++)
+		xmlFreeDoc(docs[i]);
+	free(docs);
+	free(in);
 }

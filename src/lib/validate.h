@@ -15,6 +15,7 @@
 #include <libxml/xmlschemas.h>
 
 #include "diag.h"
+#include "roster.h"
 #include "source.h"
 
 #define HLEG_NS "urn:hleg:1"
@@ -54,6 +55,19 @@ void			 validator_free(struct validator *v);
  * docp is not NULL and the document could be parsed, *docp receives it
  * (the caller frees it); otherwise it is freed here. */
 int	validator_check(struct validator *v, const struct source *src,
-	    xmlDocPtr roster, struct diag_list *diags, xmlDocPtr *docp);
+	    const struct roster *roster, struct diag_list *diags,
+	    xmlDocPtr *docp);
+
+/* One document of validator_check_many(). */
+struct validate_item {
+	const struct source	*src;
+	struct diag_list	*diags;
+};
+
+/* Checks n documents that share one roster (or none), as
+ * validator_check() does each, but running the rules over all of them
+ * in one transform, which is much cheaper than n. */
+void	validator_check_many(struct validator *v, struct validate_item *items,
+	    size_t n, const struct roster *roster);
 
 #endif
