@@ -52,9 +52,37 @@ $(BIN)/%: $(BUILD)/%.o $(BUILD)/libhleg.a
 
 # The same programs with AddressSanitizer and UndefinedBehaviorSanitizer.
 asan:
-	$(MAKE) BUILD=build/asan BIN=build/asan/bin \
+	$(MAKE) BUILD=build/asan BIN=build/asan/bin all unit \
 	    CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 	    LDFLAGS='-fsanitize=address,undefined'
+
+# Unit tests of the shared library, with cmocka.
+UNIT_SRC = $(wildcard tests/unit/*.c)
+UNIT     = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
+
+$(BUILD)/unit/%: tests/unit/%.c $(BUILD)/libhleg.a $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libhleg.a $(LIBS) \
+	    $$($(PKG_CONFIG) --cflags --libs cmocka)
+
+unit: $(UNIT)
+
+# Fuzz targets, with clang's libFuzzer: "make fuzz" runs each for
+# FUZZ_SECONDS from a corpus seeded with the fixtures.
+FUZZ_SRC     = $(wildcard tests/fuzz/*.c)
+FUZZ         = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS   = -g -O1 -fsanitize=fuzzer,address,undefined
+
+build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(LIB_HDR)
+	@mkdir -p $(@D)
+	clang $(WARNINGS) $(DEFINES) $(PKG_CFLAGS) $(FUZZ_FLAGS) -o $@ $< \
+	    $(LIB_SRC) $(LIBS)
+
+fuzz-build: $(FUZZ)
+
+fuzz: deps-fuzz fuzz-build
+	tests/fuzz/run $(FUZZ_SECONDS) $(FUZZ)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/schemas \
@@ -78,10 +106,13 @@ deps-check:
 	@tests/deps check
 deps-bench:
 	@tests/deps bench
+deps-fuzz:
+	@tests/deps fuzz
 
 check: deps-check
-	$(MAKE) all
+	$(MAKE) all unit
 	$(MAKE) asan
+	$(MAKE) fuzz-build
 	tests/run
 
 demo: deps-build
@@ -98,5 +129,8 @@ lint-man:
 clean:
 	rm -rf build $(PROGRAMS:%=$(BIN)/%)
 
-.PHONY: all asan install uninstall deps-build deps-check deps-bench check \
+# Keep the objects that programs are linked from.
+.SECONDARY:
+
+.PHONY: all asan unit fuzz fuzz-build deps-fuzz install uninstall deps-build deps-check deps-bench check \
 	demo bench lint-man clean

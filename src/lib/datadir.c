@@ -46,7 +46,7 @@ datadir(void)
 		return found;
 	if ((env = getenv("HLEG_DATADIR")) != NULL && *env != '\0') {
 		if ((found = probe(env)) == NULL)
-			warnx("HLEG_DATADIR=%s: no %s there", env, PROBE + 1);
+			warnx("HLEG_DATADIR=%s: no %s there", env, &PROBE[1]);
 		return found;
 	}
 	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);

@@ -1,0 +1,175 @@
+/*
+ * test-lib.c - unit tests of the shared library's defences and helpers,
+ * with cmocka.  Run from the top of the source tree (make check does), so
+ * that the data directory is found.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <libxml/parser.h>
+
+#include "../../src/lib/datadir.h"
+#include "../../src/lib/diag.h"
+#include "../../src/lib/parse.h"
+#include "../../src/lib/safety.h"
+#include "../../src/lib/source.h"
+#include "../../src/lib/util.h"
+
+static int
+setup(void **state)
+{
+	(void)state;
+	return safety_init();
+}
+
+static void
+test_paths_inside_the_data_directory_only(void **state)
+{
+	char	*inside, *escape = NULL, *uri = NULL;
+
+	(void)state;
+	inside = datadir_path("schemas/hleg.xsd");
+	assert_non_null(inside);
+	assert_true(safety_path_allowed(inside));
+	xappendf(&uri, "file://%s", inside);
+	assert_true(safety_path_allowed(uri));
+	xappendf(&escape, "%s/schemas/../../../etc/passwd", datadir());
+	assert_false(safety_path_allowed(escape));
+	assert_false(safety_path_allowed("/etc/passwd"));
+	assert_false(safety_path_allowed("file:///etc/passwd"));
+	assert_false(safety_path_allowed("file://localhost/etc/passwd"));
+	assert_false(safety_path_allowed("http://attacker.example/x.dtd"));
+	assert_false(safety_path_allowed("ftp://attacker.example/x.dtd"));
+	assert_false(safety_path_allowed("schemas/hleg.xsd"));
+	assert_false(safety_path_allowed(NULL));
+	free(inside);
+	free(escape);
+	free(uri);
+}
+
+/* Even a caller that asks libxml2 to load the external DTD gets nothing
+ * but a reported refusal: the loader is the last line of defence. */
+static void
+test_the_loader_refuses_and_says_so(void **state)
+{
+	static const char doc[] =
+	    "<!DOCTYPE p SYSTEM \"file:///etc/passwd\"><p/>";
+	struct diag_list	 list;
+	xmlDocPtr		 d;
+
+	(void)state;
+	memset(&list, 0, sizeof(list));
+	safety_report_to(&list);
+	d = xmlReadMemory(doc, sizeof(doc) - 1, "t.xml", NULL,
+	    XML_PARSE_DTDLOAD | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	safety_report_to(NULL);
+	xmlFreeDoc(d);
+	assert_true(list.count >= 1);
+	assert_string_equal(list.items[0].rule, "HLEG-P007");
+	assert_string_equal(list.items[0].message,
+	    "refused to load external resource 'file:///etc/passwd'");
+	diag_clear(&list);
+}
+
+static void
+test_columns_point_at_the_start_tag(void **state)
+{
+	struct source	 src;
+	char		 text[] = "<a>\n  <b:c x='1'/><c/>\n<cc/><c\n/>";
+
+	(void)state;
+	src.name = "t";
+	src.data = text;
+	src.len = strlen(text);
+	assert_int_equal(source_column(&src, 1, "a"), 1);
+	assert_int_equal(source_column(&src, 2, "b:c"), 3);
+	assert_int_equal(source_column(&src, 2, "c"), 15);
+	assert_int_equal(source_column(&src, 3, "c"), 6);
+	assert_int_equal(source_column(&src, 3, "cc"), 1);
+	assert_int_equal(source_column(&src, 9, "a"), 0);
+	assert_int_equal(source_column(&src, 1, NULL), 0);
+}
+
+static void
+test_reading_stops_past_the_bound(void **state)
+{
+	struct source	 src;
+	char		 path[] = "/tmp/hleg-unit-XXXXXX";
+	char		 block[4096];
+	int		 fd;
+
+	(void)state;
+	assert_true((fd = mkstemp(path)) != -1);
+	memset(block, 'x', sizeof(block));
+	for (int i = 0; i < 64; i++)
+		assert_int_equal(write(fd, block, sizeof(block)),
+		    sizeof(block));
+	close(fd);
+	assert_int_equal(source_read(&src, path, 64 * 4096), SOURCE_OK);
+	assert_int_equal(src.len, 64 * 4096);
+	assert_int_equal(src.data[src.len], '\0');
+	source_free(&src);
+	assert_int_equal(source_read(&src, path, 64 * 4096 - 1),
+	    SOURCE_TOO_LARGE);
+	assert_null(src.data);
+	source_free(&src);
+	unlink(path);
+	assert_int_equal(source_read(&src, path, 100), SOURCE_ERROR);
+	source_free(&src);
+}
+
+static void
+test_diagnostics_are_one_line_and_bounded(void **state)
+{
+	struct diag_list	 list;
+
+	(void)state;
+	memset(&list, 0, sizeof(list));
+	diag_add(&list, DIAG_WARNING, 3, 4, "R", "two\nlines\t \n");
+	assert_string_equal(list.items[0].message, "two lines");
+	assert_int_equal(list.worst, DIAG_WARNING);
+	for (int i = 0; i < DIAG_MAX + 5; i++)
+		diag_add(&list, DIAG_ERROR, i, 0, "R", "n%d", i);
+	assert_int_equal(list.count, DIAG_MAX);
+	assert_int_equal(list.dropped, 6);
+	assert_int_equal(list.worst, DIAG_ERROR);
+	diag_clear(&list);
+	assert_int_equal(list.count, 0);
+}
+
+static void
+test_a_failed_write_is_reported_at_close(void **state)
+{
+	FILE	*fp;
+
+	(void)state;
+	if ((fp = fopen("/dev/full", "w")) == NULL)
+		skip();
+	fputs("lost", fp);
+	assert_int_equal(fshut(fp, "/dev/full"), -1);
+	assert_non_null(fp = fopen("/dev/null", "w"));
+	fputs("kept", fp);
+	assert_int_equal(fshut(fp, "/dev/null"), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_paths_inside_the_data_directory_only),
+		cmocka_unit_test(test_the_loader_refuses_and_says_so),
+		cmocka_unit_test(test_columns_point_at_the_start_tag),
+		cmocka_unit_test(test_reading_stops_past_the_bound),
+		cmocka_unit_test(test_diagnostics_are_one_line_and_bounded),
+		cmocka_unit_test(test_a_failed_write_is_reported_at_close),
+	};
+
+	return cmocka_run_group_tests(tests, setup, NULL);
+}
