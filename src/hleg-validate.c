@@ -60,17 +60,18 @@ static int	quiet;
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: hleg-validate [-hq] [-j jobs] [--roster file] "
-	    "[file ...]\n");
+	fprintf(stderr, "usage: hleg-validate [-hq] [-C dir] [-j jobs] "
+	    "[--roster file] [file ...]\n");
 	exit(HLEG_EXIT_SYSTEM);
 }
 
 static void
 help(void)
 {
-	printf("usage: hleg-validate [-hq] [-j jobs] [--roster file] "
-	    "[file ...]\n"
+	printf("usage: hleg-validate [-hq] [-C dir] [-j jobs] "
+	    "[--roster file] [file ...]\n"
 	    "Validate hleg documents against the schemas and business rules.\n"
+	    "  -C DIR             check member references against the dossier DIR\n"
 	    "  -h, --help         show this help and exit\n"
 	    "  -j, --jobs N       check N files at a time (default 0: one per CPU)\n"
 	    "  -q, --quiet        print nothing on standard output\n"
@@ -340,15 +341,19 @@ main(int argc, char *argv[])
 	struct dossier		*cache = NULL, *r;
 	struct pool		 pool;
 	pthread_t		*threads;
-	const char		*roster_path = NULL;
+	const char		*roster_path = NULL, *dossier = NULL;
+	char			*dossier_roster_path = NULL;
 	struct roster		*given_roster = NULL;
 	char			*end;
 	long			 jobs = 0;
 	size_t			 nthreads, i;
 	int			 ch, status = HLEG_EXIT_OK;
 
-	while ((ch = getopt_long(argc, argv, "hj:q", longopts, NULL)) != -1)
+	while ((ch = getopt_long(argc, argv, "C:hj:q", longopts, NULL)) != -1)
 		switch (ch) {
+		case 'C':
+			dossier = optarg;
+			break;
 		case 'h':
 			help();
 			break;
@@ -378,6 +383,13 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
+	if (dossier != NULL && roster_path == NULL) {
+		xappendf(&dossier_roster_path, "%s/roster.xml", dossier);
+		if (access(dossier_roster_path, F_OK) != 0)
+			errx(HLEG_EXIT_SYSTEM, "%s: not a dossier: it has no "
+			    "roster.xml", dossier);
+		roster_path = dossier_roster_path;
+	}
 	if (validate_setup(&setup) == -1)
 		return HLEG_EXIT_SYSTEM;
 	if ((main_v = validator_new(&setup)) == NULL)
@@ -451,6 +463,7 @@ main(int argc, char *argv[])
 		free(r);
 	}
 	roster_free(given_roster);
+	free(dossier_roster_path);
 	validator_free(main_v);
 	validate_cleanup(&setup);
 	if (fshut(stdout, "stdout") != 0)

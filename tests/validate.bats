@@ -130,7 +130,7 @@ setup() {
 @test "an unknown option is a usage error" {
 	run $V --frobnicate
 	[ "$status" -eq 2 ]
-	[[ "$output" == *"usage: hleg-validate [-hq] [-j jobs] [--roster file] [file ...]"* ]]
+	[[ "$output" == *"usage: hleg-validate [-hq] [-C dir] [-j jobs] [--roster file] [file ...]"* ]]
 }
 
 @test "--help prints the synopsis of the man page and exits 0" {
@@ -271,4 +271,21 @@ setup() {
 	[[ "${lines[0]}" == *"not-well-formed.xml:13:12: error: Opening and ending tag mismatch"* ]]
 	[[ "${lines[1]}" == *"none.xml: No such file or directory" ]]
 	[[ "${lines[2]}" == *"R001-addressee.xml:6:3: error: the addressee is 'ITU Council'"* ]]
+}
+
+@test "-C names the dossier whose roster is used" {
+	run $V -q -C fixtures/dossier fixtures/invalid/R015-rapporteur-not-member.xml
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"rapporteur 'm77' is not a member of the roster"*"[HLEG-R015]"* ]]
+	run $V -q -C fixtures fixtures/invalid/R015-rapporteur-not-member.xml
+	[ "$status" -eq 2 ]
+	[ "$output" = "hleg-validate: fixtures: not a dossier: it has no roster.xml" ]
+}
+
+@test "tests/deps prints the apt-get line to a user who is not root" {
+	id nobody >/dev/null 2>&1 || skip "no user nobody"
+	command -v setpriv >/dev/null || skip "no setpriv"
+	run setpriv --reuid=nobody --regid=nogroup --clear-groups env HLEG_DEPS_ALSO=hleg-no-such-package tests/deps build
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"apt-get update && apt-get install -y hleg-no-such-package"* ]]
 }
