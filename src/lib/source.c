@@ -68,6 +68,17 @@ source_read(struct source *src, const char *path, size_t max)
 }
 
 void
+source_from_memory(struct source *src, const char *name, const void *data,
+    size_t len)
+{
+	src->name = xstrdup(name);
+	src->data = xmalloc(len + 1);
+	memcpy(src->data, data, len);
+	src->data[len] = '\0';
+	src->len = len;
+}
+
+void
 source_free(struct source *src)
 {
 	free(src->name);

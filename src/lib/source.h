@@ -32,7 +32,12 @@ enum source_status {
 enum source_status source_read(struct source *src, const char *path,
 	    size_t max);
 
-/* Frees what source_read allocated. */
+/* Makes src a NUL-terminated copy of len bytes at data, named name (a
+ * git blob, a fuzzer's input).  The caller checks the bound. */
+void	source_from_memory(struct source *src, const char *name,
+	    const void *data, size_t len);
+
+/* Frees what source_read and source_from_memory allocated. */
 void	source_free(struct source *src);
 
 /* Returns the 1-based column at which element qname's start tag begins on

@@ -35,11 +35,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    (rules = rules_new(setup.rules)) == NULL)
 			abort();
 	}
-	src.name = "fuzz";
-	src.data = xmalloc(size + 1);
-	memcpy(src.data, data, size);
-	src.data[size] = '\0';
-	src.len = size;
+	source_from_memory(&src, "fuzz", data, size);
 	memset(&diags, 0, sizeof(diags));
 	if ((doc = parser_read(parser, &src, &diags)) != NULL) {
 		in.doc = doc;
@@ -53,6 +49,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		xmlFreeDoc(doc);
 	}
 	diag_clear(&diags);
-	free(src.data);
+	source_free(&src);
 	return 0;
 }

@@ -49,14 +49,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (validator == NULL)
 		init();
-	src.name = "fuzz";
-	src.data = xmalloc(size + 1);
-	memcpy(src.data, data, size);
-	src.data[size] = '\0';
-	src.len = size;
+	source_from_memory(&src, "fuzz", data, size);
 	memset(&diags, 0, sizeof(diags));
 	validator_check(validator, &src, roster, &diags, NULL);
 	diag_clear(&diags);
-	free(src.data);
+	source_free(&src);
 	return 0;
 }
