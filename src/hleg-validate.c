@@ -272,57 +272,73 @@ load_roster(struct validator *v, const char *path, int *status)
 	return doc != NULL ? roster_new(doc) : NULL;
 }
 
-/* The roster of the dossier that path lies in (DIR/documents/NAME.xml
- * has DIR/roster.xml), loaded once per dossier; NULL when none. */
-static const struct roster *
-dossier_roster(struct validator *v, struct dossier **cache, const char *path,
-    int *status)
+/* The path of the roster of the dossier that path lies in: for
+ * DIR/documents/NAME.xml, DIR/roster.xml; for NAME.xml named from inside
+ * DIR/documents, ../roster.xml.  NULL when there is none. */
+static char *
+roster_beside(const char *path)
 {
-	char		*copy, *slash, *roster = NULL;
-	struct dossier	*r;
-	const char	*dir;
+	const char	*slash;
+	char		*roster = NULL, cwd[PATH_MAX], *base;
+	size_t		 dirlen;
 
-	if (strcmp(path, "-") == 0)
-		return NULL;
-	copy = xstrdup(path);
-	if ((slash = strrchr(copy, '/')) == NULL) {
-		free(copy);
-		copy = xstrdup("./x");
-		slash = copy + 1;
-	}
-	*slash = '\0';
-	dir = (slash = strrchr(copy, '/')) ? slash + 1 : copy;
-	if (strcmp(dir, "documents") == 0) {
-		if (slash != NULL) {
-			*slash = '\0';
-			xappendf(&roster, "%s/roster.xml", copy);
-		} else
-			roster = xstrdup("roster.xml");
-	} else if (strcmp(copy, ".") == 0 || strcmp(copy, "./") == 0) {
-		char	 cwd[PATH_MAX], *base;
-
-		/* A document named from inside documents/. */
+	if ((slash = strrchr(path, '/')) == NULL) {
 		if (getcwd(cwd, sizeof(cwd)) != NULL &&
 		    (base = strrchr(cwd, '/')) != NULL &&
 		    strcmp(base + 1, "documents") == 0)
 			roster = xstrdup("../roster.xml");
+	} else {
+		dirlen = (size_t)(slash - path);
+		if (dirlen >= 9 && memcmp(slash - 9, "documents", 9) == 0 &&
+		    (dirlen == 9 || slash[-10] == '/'))
+			xappendf(&roster, "%.*sroster.xml", (int)(dirlen - 9),
+			    path);
 	}
-	free(copy);
-	if (roster == NULL || access(roster, F_OK) != 0) {
+	if (roster != NULL && access(roster, F_OK) != 0) {
 		free(roster);
-		return NULL;
+		roster = NULL;
 	}
+	return roster;
+}
+
+/* The roster of the dossier that path lies in, loaded once per dossier
+ * and looked up once per directory; NULL when there is none. */
+static const struct roster *
+dossier_roster(struct validator *v, struct dossier **cache, const char *path,
+    int *status)
+{
+	static char		*last_dir;
+	static const struct roster *last;
+	const char		*slash;
+	struct dossier		*r;
+	char			*roster, *dir;
+
+	if (strcmp(path, "-") == 0)
+		return NULL;
+	slash = strrchr(path, '/');
+	dir = slash ? strndup(path, (size_t)(slash - path)) : xstrdup("");
+	if (dir == NULL)
+		err(HLEG_EXIT_SYSTEM, NULL);
+	if (last_dir != NULL && strcmp(dir, last_dir) == 0) {
+		free(dir);
+		return last;
+	}
+	free(last_dir);
+	last_dir = dir;
+	last = NULL;
+	if ((roster = roster_beside(path)) == NULL)
+		return NULL;
 	for (r = *cache; r != NULL; r = r->next)
 		if (strcmp(r->path, roster) == 0) {
 			free(roster);
-			return r->roster;
+			return last = r->roster;
 		}
 	r = xcalloc(1, sizeof(*r));
 	r->path = roster;
 	r->roster = load_roster(v, roster, status);
 	r->next = *cache;
 	*cache = r;
-	return r->roster;
+	return last = r->roster;
 }
 
 int
