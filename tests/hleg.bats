@@ -92,7 +92,7 @@ setup() {
 	ids=$(grep -o 'id="HLEG-R[0-9]*"' schemas/rules.sch | sed 's/id="\(.*\)"/\1/' | sort -u)
 	[ "$(echo "$ids" | wc -l)" -ge 30 ]
 	for id in $ids; do
-		grep -l "\[$id\]" fixtures/invalid/*.err >/dev/null ||
+		grep -l "\[$id\]" fixtures/invalid/*.err fixtures/warnings/*.err >/dev/null ||
 		    { echo "no golden diagnostic for $id"; return 1; }
 		grep -q "^\.It $id\$" man/hleg-validate.1 ||
 		    { echo "$id is not in hleg-validate(1)"; return 1; }
