@@ -10,7 +10,7 @@ DESTDIR  ?=
 
 CC       ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS      = libxml-2.0 libxslt libexslt
+PKGS      = libxml-2.0 libxslt libexslt libgit2
 CFLAGS   ?= -O2 -g
 WARNINGS  = -std=c11 -Wall -Wextra -Werror -Wpedantic -Wshadow \
             -Wstrict-prototypes -Wmissing-prototypes
@@ -26,7 +26,7 @@ LIBS       = $(PKG_LIBS) -lpthread
 BUILD    ?= build
 BIN      ?= bin
 
-PROGRAMS = hleg hleg-validate
+PROGRAMS = hleg $(notdir $(basename $(wildcard src/hleg-*.c)))
 LIB_SRC  = $(wildcard src/lib/*.c)
 LIB_OBJ  = $(LIB_SRC:src/lib/%.c=$(BUILD)/lib/%.o)
 LIB_HDR  = $(wildcard src/lib/*.h)
@@ -86,11 +86,13 @@ fuzz: deps-fuzz fuzz-build
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/schemas \
-	    $(DESTDIR)$(DATADIR)/stylesheets $(DESTDIR)$(MANDIR)/man1
+	    $(DESTDIR)$(DATADIR)/stylesheets $(DESTDIR)$(DATADIR)/templates \
+	    $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(PROGRAMS:%=$(BIN)/%) $(DESTDIR)$(BINDIR)
 	install -m 644 schemas/*.xsd schemas/*.sch schemas/catalog.xml \
 	    $(DESTDIR)$(DATADIR)/schemas
 	install -m 644 stylesheets/*.xsl $(DESTDIR)$(DATADIR)/stylesheets
+	install -m 644 templates/*.xml $(DESTDIR)$(DATADIR)/templates
 	install -m 644 $(MANPAGES) $(DESTDIR)$(MANDIR)/man1
 
 uninstall:

@@ -17,7 +17,20 @@ static const struct verb {
 	const char	*name;
 	const char	*summary;
 } verbs[] = {
+	{ "init", "create a dossier, or clone a central one" },
+	{ "new", "print a skeleton draft with the next free id" },
 	{ "validate", "validate documents against the schemas and rules" },
+	{ "transition", "check an event on a document and record it" },
+	{ "ls", "list the documents of the dossier and their states" },
+	{ "log", "the history of events, from the commits" },
+	{ "roster", "the composition of the roster" },
+	{ "brief", "a briefing paper of a document or a collection" },
+};
+
+/* The events of the HLEG workflow: "hleg submit ID ..." is short for
+ * "hleg transition ID submit ...". */
+static const char *const events[] = {
+	"endorse", "submit", "return", "consider", "withdraw",
 };
 
 static void
@@ -62,6 +75,10 @@ list_verbs(void)
 	printf("usage: hleg verb [argument ...]\n\nverbs:\n");
 	for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
 		printf("  %-12s %s\n", verbs[i].name, verbs[i].summary);
+	printf("\nevents, short for \"hleg transition ID EVENT ...\":\n ");
+	for (size_t i = 0; i < sizeof(events) / sizeof(events[0]); i++)
+		printf(" %s ID", events[i]);
+	printf("\n");
 	printf("\n'hleg help VERB' shows the options of a verb; "
 	    "man hleg-VERB tells more.\n");
 }
@@ -88,6 +105,25 @@ run(const char *verb, char *argv[])
 		err(HLEG_EXIT_SYSTEM, "%s", name);
 	argv[0] = saved;
 	free(name);
+}
+
+/* Runs "hleg-transition ID EVENT ARGS..." for "hleg EVENT ID ARGS...". */
+static void __attribute__((noreturn))
+transition(int argc, char *argv[])
+{
+	char	**args;
+
+	if (argc < 3)
+		errx(HLEG_EXIT_SYSTEM, "usage: hleg %s id [option ...]",
+		    argv[1]);
+	args = xcalloc((size_t)argc + 1, sizeof(*args));
+	args[0] = "transition";
+	args[1] = argv[2];
+	args[2] = argv[1];
+	for (int i = 3; i < argc; i++)
+		args[i] = argv[i];
+	run("transition", args);
+	errx(HLEG_EXIT_SYSTEM, "hleg-transition is not installed");
 }
 
 int
@@ -124,6 +160,9 @@ main(int argc, char *argv[])
 	if (!valid_verb(argv[1]))
 		errx(HLEG_EXIT_SYSTEM, "'%s' is not a verb; see 'hleg help'",
 		    argv[1]);
+	for (size_t i = 0; i < sizeof(events) / sizeof(events[0]); i++)
+		if (strcmp(argv[1], events[i]) == 0)
+			transition(argc, argv);
 	run(argv[1], argv + 1);
 	errx(HLEG_EXIT_SYSTEM, "'%s' is not an hleg verb; see 'hleg help'",
 	    argv[1]);

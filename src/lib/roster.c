@@ -67,6 +67,68 @@ roster_free(struct roster *r)
 	free(r);
 }
 
+char *
+roster_field(xmlNodePtr person, const char *name)
+{
+	xmlChar	*v = NULL;
+	char	*s;
+
+	if (person == NULL)
+		return NULL;
+	if (name[0] == '@')
+		v = xmlGetProp(person, (const xmlChar *)name + 1);
+	else
+		for (xmlNodePtr c = person->children; c; c = c->next)
+			if (is_hleg(c, name)) {
+				v = xmlNodeGetContent(c);
+				break;
+			}
+	if (v == NULL)
+		return NULL;
+	s = xstrdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+int
+roster_has_role(const struct roster *r, const char *id, const char *role)
+{
+	xmlNodePtr	 p = roster_person(r, id);
+	char		*v;
+	int		 yes;
+
+	if (p == NULL)
+		return 0;
+	if (strcmp(role, "member") == 0)
+		return is_hleg(p, "member");
+	if (strcmp(role, "chair") == 0 || strcmp(role, "vice-chair") == 0) {
+		if (!is_hleg(p, "member"))
+			return 0;
+		v = roster_field(p, "role");
+	} else if (strcmp(role, "secretariat") == 0 ||
+	    strcmp(role, "liaison") == 0) {
+		if (!is_hleg(p, "official"))
+			return 0;
+		v = roster_field(p, "@role");
+	} else
+		return 0;
+	yes = v != NULL && strcmp(v, role) == 0;
+	free(v);
+	return yes;
+}
+
+char *
+roster_term_start(const struct roster *r)
+{
+	return roster_field(xmlDocGetRootElement(r->doc), "@term-start");
+}
+
+char *
+roster_term_end(const struct roster *r)
+{
+	return roster_field(xmlDocGetRootElement(r->doc), "@term-end");
+}
+
 xmlDocPtr
 roster_doc(const struct roster *r)
 {

@@ -26,4 +26,19 @@ xmlNodePtr	 roster_member(const struct roster *r, const char *id);
 /* The member or official element with this id, or NULL. */
 xmlNodePtr	 roster_person(const struct roster *r, const char *id);
 
+/* Whether the person with this id holds role: "member" (any member),
+ * "chair" or "vice-chair" (a member with that role), "secretariat" or
+ * "liaison" (an official). */
+int		 roster_has_role(const struct roster *r, const char *id,
+		    const char *role);
+
+/* The text of person's child element name ("name", "email"), or of its
+ * attribute when name starts with '@' ("@sector"), as a malloc'd string
+ * exactly as written, or NULL. */
+char		*roster_field(xmlNodePtr person, const char *name);
+
+/* The first and last day of the term, "YYYY-MM-DD" (malloc'd). */
+char		*roster_term_start(const struct roster *r);
+char		*roster_term_end(const struct roster *r);
+
 #endif

@@ -1,0 +1,444 @@
+/*
+ * hleg-transition - check one workflow event on a document and record it
+ * as one commit on the dossier's main branch.
+ */
+#include <err.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "lib/content.h"
+#include "lib/diag.h"
+#include "lib/dossier.h"
+#include "lib/event.h"
+#include "lib/gitdate.h"
+#include "lib/ids.h"
+#include "lib/roster.h"
+#include "lib/trailers.h"
+#include "lib/util.h"
+#include "lib/validate.h"
+#include "lib/workflow.h"
+
+/* Attempts before a conflict with other writers is reported. */
+#define ATTEMPTS 20
+
+struct options {
+	const char	*id, *event, *sector, *outcome, *note, *actor, *dir;
+};
+
+/* What one attempt read and made. */
+struct attempt {
+	git_commit		*tip;
+	struct source		 roster_src, workflow_src, doc_src;
+	struct roster		*roster;
+	struct workflow		*workflow;
+	xmlDocPtr		 doc;
+	struct step		 step;
+	git_oid			 commit;
+};
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: hleg-transition [-h] [-C dir] [--as member] "
+	    "[--note text] [--outcome outcome] [--sector sector] id event\n");
+	exit(HLEG_EXIT_SYSTEM);
+}
+
+static void
+help(void)
+{
+	printf("usage: hleg-transition [-h] [-C dir] [--as member] "
+	    "[--note text] [--outcome outcome] [--sector sector] id event\n"
+	    "Check a workflow event on a document and record it as one "
+	    "commit.\n"
+	    "  -C DIR             the dossier (default: the current "
+	    "repository)\n"
+	    "      --as MEMBER    the roster id of who acts (default: the "
+	    "roster entry\n"
+	    "                     whose email is git's user.email)\n"
+	    "      --note TEXT    why (required by return)\n"
+	    "      --outcome O    refine, validate, implement or no-action "
+	    "(consider)\n"
+	    "      --sector S     ITU-R, ITU-T or ITU-D (consider)\n"
+	    "Exit status: 0 recorded, 1 refused, 2 usage or system error.\n");
+	exit(HLEG_EXIT_OK);
+}
+
+/* Prints a refusal about the document and exits 1. */
+static void __attribute__((noreturn))
+refuse(const struct options *o, const char *rule, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void
+refuse(const struct options *o, const char *rule, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	fprintf(stderr, "hleg-transition: documents/%s.xml: error: ",
+	    id_document_valid(o->id) ? o->id : "?");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, " [%s]\n", rule);
+	exit(HLEG_EXIT_INVALID);
+}
+
+static void
+attempt_clear(struct attempt *a)
+{
+	git_commit_free(a->tip);
+	source_free(&a->roster_src);
+	source_free(&a->workflow_src);
+	source_free(&a->doc_src);
+	roster_free(a->roster);
+	workflow_free(a->workflow);
+	xmlFreeDoc(a->doc);
+	step_clear(&a->step);
+	memset(a, 0, sizeof(*a));
+}
+
+/* Reads and checks path at the tip: its diagnostics are printed and the
+ * program exits 1 when it is invalid.  Returns the document. */
+static xmlDocPtr
+read_valid(struct dossier *d, struct validator *v, struct attempt *a,
+    const char *path, struct source *src, enum kind kind,
+    const struct options *o)
+{
+	struct diag_list	 diags;
+	xmlDocPtr		 doc = NULL;
+
+	switch (dossier_read(d, a->tip, path, src)) {
+	case 0:
+		break;
+	case 1:
+		if (kind != KIND_ROSTER && kind != KIND_WORKFLOW)
+			refuse(o, "HLEG-W017", "there is no document %s on "
+			    "the main branch", o->id);
+		errx(HLEG_EXIT_SYSTEM, "%s: not a dossier: no %s on main",
+		    d->name, path);
+	default:
+		exit(HLEG_EXIT_SYSTEM);
+	}
+	memset(&diags, 0, sizeof(diags));
+	validator_check(v, src, a->roster, &diags, &doc);
+	if (doc != NULL && kind != KIND_NONE && kind_of(doc) != kind)
+		diag_add(&diags, DIAG_ERROR, 1, 0, "HLEG-P006", "this is not "
+		    "a %s", kind_name(kind));
+	diag_print(stderr, src->name, &diags);
+	if (diags.worst == DIAG_ERROR) {
+		diag_clear(&diags);
+		xmlFreeDoc(doc);
+		if (kind == KIND_ROSTER || kind == KIND_WORKFLOW)
+			refuse(o, "HLEG-W018", "the dossier's %s on the main "
+			    "branch is invalid: the secretariat must mend it",
+			    path);
+		refuse(o, "HLEG-W018", "the document on the main branch is "
+		    "invalid; mend it in a commit of its own first");
+	}
+	diag_clear(&diags);
+	return doc;
+}
+
+/* The roster id of the acting person: --as, or the entry whose email is
+ * git's user.email. */
+static char *
+actor_of(struct dossier *d, const struct roster *r, const struct options *o)
+{
+	xmlNodePtr	 root, n;
+	char		*email, *e, *id = NULL;
+
+	if (o->actor != NULL)
+		return xstrdup(o->actor);
+	if ((email = dossier_user_email(d)) == NULL)
+		refuse(o, "HLEG-W003", "who acts? give --as MEMBER, or set "
+		    "git's user.email to your address on the roster");
+	root = xmlDocGetRootElement(roster_doc(r));
+	for (n = root->children; n != NULL && id == NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if ((e = roster_field(n, "email")) != NULL &&
+		    strcasecmp(e, email) == 0)
+			id = roster_field(n, "@id");
+		free(e);
+	}
+	if (id == NULL) {
+		fprintf(stderr, "hleg-transition: documents/%s.xml: error: "
+		    "no roster entry has the address %s (git's user.email): "
+		    "give --as MEMBER [HLEG-W003]\n", o->id, email);
+		free(email);
+		exit(HLEG_EXIT_INVALID);
+	}
+	free(email);
+	return id;
+}
+
+/* Makes the author's signature from the roster.  Names and emails are
+ * checked here, before libgit2 sees them: git_signature_new accepts a
+ * newline, which would corrupt the commit header. */
+static git_signature *
+author_of(const struct roster *r, const char *actor, const struct gitdate *t,
+    const struct options *o)
+{
+	xmlNodePtr	 p = roster_person(r, actor);
+	git_signature	*sig = NULL;
+	char		*name = roster_field(p, "name");
+	char		*email = roster_field(p, "email");
+
+	if (!id_signature_text_valid(name) || !id_signature_text_valid(email))
+		refuse(o, "HLEG-W016", "the roster's name or email of %s is not "
+		    "safe in a commit signature (one line, no angle brackets, "
+		    "no control characters): the secretariat must mend the "
+		    "roster", actor);
+	if (git_signature_new(&sig, name, email, (git_time_t)t->seconds,
+	    t->offset) != 0)
+		errx(HLEG_EXIT_SYSTEM, "the author's signature: %s",
+		    dossier_error());
+	free(name);
+	free(email);
+	return sig;
+}
+
+/* One attempt: read the tip, judge the event, write the commit.  Exits
+ * on a refusal or an error. */
+static void
+prepare(struct dossier *d, struct validator *v, const struct options *o,
+    const struct gitdate *author_date, const struct gitdate *committer_date,
+    struct attempt *a)
+{
+	struct event_request	 q;
+	struct refusal		 ref;
+	struct diag_list	 diags;
+	struct source		 out;
+	xmlDocPtr		 rdoc, wdoc, check = NULL;
+	git_signature		*author, *committer;
+	xmlChar			*bytes = NULL;
+	char			 version[CONTENT_VERSION_SIZE], *path = NULL;
+	char			*why, *actor, *message, *title;
+	int			 len;
+
+	if (dossier_commit(d, NULL, &a->tip) != 0)
+		exit(HLEG_EXIT_SYSTEM);
+	rdoc = read_valid(d, v, a, "roster.xml", &a->roster_src, KIND_ROSTER,
+	    o);
+	a->roster = roster_new(rdoc);
+	wdoc = read_valid(d, v, a, "workflow.xml", &a->workflow_src,
+	    KIND_WORKFLOW, o);
+	a->workflow = workflow_read(wdoc, &why);
+	xmlFreeDoc(wdoc);
+	if (a->workflow == NULL)
+		refuse(o, "HLEG-W018", "the dossier's workflow.xml: %s", why);
+	xappendf(&path, "documents/%s.xml", o->id);
+	a->doc = read_valid(d, v, a, path, &a->doc_src, KIND_NONE, o);
+	if (kind_of(a->doc) != KIND_PROPOSAL && kind_of(a->doc) != KIND_REPORT)
+		refuse(o, "HLEG-W017", "%s is a %s; events happen to proposals "
+		    "and reports", o->id, kind_name(kind_of(a->doc)));
+
+	actor = actor_of(d, a->roster, o);
+	memset(&q, 0, sizeof(q));
+	q.event = o->event;
+	q.actor = actor;
+	q.sector = o->sector;
+	q.outcome = o->outcome;
+	q.note = o->note;
+	gitdate_day(author_date, q.date);
+	if (content_version(a->doc, version) != 0)
+		errx(HLEG_EXIT_SYSTEM, "%s: cannot canonicalise the document",
+		    path);
+	if (event_check(a->workflow, a->roster, a->doc, version, &q, &a->step,
+	    &ref) != 0)
+		refuse(o, ref.rule, "%s", ref.message);
+	author = author_of(a->roster, actor, author_date, o);
+	if (dossier_committer(d, committer_date->seconds,
+	    committer_date->offset, author, &committer) != 0)
+		exit(HLEG_EXIT_SYSTEM);
+
+	if (event_apply(a->doc, &a->step) != 0)
+		refuse(o, "HLEG-W002", "the document has no workflow record");
+	xmlDocDumpMemoryEnc(a->doc, &bytes, &len, "UTF-8");
+	if (bytes == NULL || len <= 0)
+		errx(HLEG_EXIT_SYSTEM, "%s: cannot write the document", path);
+
+	/* The result is checked as hleg-validate would check it. */
+	source_from_memory(&out, path, bytes, (size_t)len);
+	memset(&diags, 0, sizeof(diags));
+	validator_check(v, &out, a->roster, &diags, &check);
+	xmlFreeDoc(check);
+	if (diags.worst == DIAG_ERROR) {
+		diag_print(stderr, out.name, &diags);
+		refuse(o, "HLEG-W018", "with this %s step the document would "
+		    "be invalid", o->event);
+	}
+	diag_clear(&diags);
+	source_free(&out);
+
+	title = NULL;
+	for (xmlNodePtr n = xmlDocGetRootElement(a->doc)->children; n;
+	    n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)n->name, "title") == 0) {
+			title = (char *)xmlNodeGetContent(n);
+			break;
+		}
+	message = trailers_message(o->id, title ? title : "", &a->step);
+	if (dossier_write(d, a->tip, path, (const char *)bytes, (size_t)len,
+	    author, committer, message, &a->commit) != 0)
+		exit(HLEG_EXIT_SYSTEM);
+	xmlFree(title);
+	free(message);
+	xmlFree(bytes);
+	git_signature_free(author);
+	git_signature_free(committer);
+	free(actor);
+	free(path);
+}
+
+static void
+check_arguments(const struct options *o)
+{
+	if (!id_document_valid(o->id))
+		refuse(o, "HLEG-W014", "'%s' is not a document id: ids are an "
+		    "upper-case letter, then 2 to 63 upper-case letters, digits "
+		    "or hyphens, as HLEG-P-2008-004", o->id);
+	if (!id_name_valid(o->event))
+		refuse(o, "HLEG-W001", "'%s' is not an event name", o->event);
+	if (o->actor != NULL && !id_person_valid(o->actor))
+		refuse(o, "HLEG-W003", "'%s' is not a roster id", o->actor);
+	if (o->sector != NULL && !id_sector_valid(o->sector))
+		refuse(o, "HLEG-W008", "'%s' is not a Sector: give ITU-R, "
+		    "ITU-T or ITU-D", o->sector);
+	if (o->outcome != NULL && !id_outcome_valid(o->outcome))
+		refuse(o, "HLEG-W010", "'%s' is not an outcome: give refine, "
+		    "validate, implement or no-action", o->outcome);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "as", required_argument, NULL, 'a' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "note", required_argument, NULL, 'n' },
+		{ "outcome", required_argument, NULL, 'o' },
+		{ "sector", required_argument, NULL, 's' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct options		 o;
+	struct validate_setup	 setup;
+	struct validator	*v;
+	struct dossier		 d;
+	struct attempt		 a;
+	struct gitdate		 author_date, committer_date;
+	enum dossier_status	 st = DOSSIER_ERROR;
+	char			 hex[8], *lock, *path = NULL;
+	int			 ch, i;
+
+	memset(&o, 0, sizeof(o));
+	while ((ch = getopt_long(argc, argv, "C:h", longopts, NULL)) != -1)
+		switch (ch) {
+		case 'a':
+			o.actor = optarg;
+			break;
+		case 'C':
+			o.dir = optarg;
+			break;
+		case 'h':
+			help();
+			break;
+		case 'n':
+			o.note = optarg;
+			break;
+		case 'o':
+			o.outcome = optarg;
+			break;
+		case 's':
+			o.sector = optarg;
+			break;
+		case 'V':
+			print_version();
+			return fshut(stdout, "stdout") ? HLEG_EXIT_SYSTEM :
+			    HLEG_EXIT_OK;
+		default:
+			usage();
+		}
+	argc -= optind;
+	argv += optind;
+	if (argc != 2)
+		usage();
+	o.id = argv[0];
+	o.event = argv[1];
+	check_arguments(&o);
+
+	if (gitdate_from_env("GIT_AUTHOR_DATE", &author_date) != 0)
+		errx(HLEG_EXIT_SYSTEM, "GIT_AUTHOR_DATE=%s: not a date git "
+		    "understands", getenv("GIT_AUTHOR_DATE"));
+	if (gitdate_from_env("GIT_COMMITTER_DATE", &committer_date) != 0)
+		errx(HLEG_EXIT_SYSTEM, "GIT_COMMITTER_DATE=%s: not a date git "
+		    "understands", getenv("GIT_COMMITTER_DATE"));
+	dossier_library_init();
+	if (validate_setup(&setup) == -1 ||
+	    (v = validator_new(&setup)) == NULL)
+		return HLEG_EXIT_SYSTEM;
+	if (dossier_open(&d, o.dir) != 0)
+		return HLEG_EXIT_SYSTEM;
+	xappendf(&path, "documents/%s.xml", o.id);
+	if (dossier_has_worktree(&d)) {
+		switch (dossier_path_clean(&d, path)) {
+		case 1:
+			break;
+		case 0:
+			refuse(&o, "HLEG-W020", "%s has changes that are not "
+			    "committed: commit or discard them first", path);
+		default:
+			return HLEG_EXIT_SYSTEM;
+		}
+	}
+
+	memset(&a, 0, sizeof(a));
+	srand((unsigned)getpid() ^ (unsigned)time(NULL));
+	for (i = 0; i < ATTEMPTS; i++) {
+		prepare(&d, v, &o, &author_date, &committer_date, &a);
+		st = dossier_advance(&d, git_commit_id(a.tip), &a.commit,
+		    "hleg-transition");
+		if (st == DOSSIER_OK || st == DOSSIER_ERROR)
+			break;
+		/* Another writer moved main, or holds its lock: read it
+		 * again and judge the event anew. */
+		attempt_clear(&a);
+		usleep(1000 + (useconds_t)(rand() % 20000));
+	}
+	if (st == DOSSIER_LOCKED) {
+		lock = dossier_lock_path(&d);
+		errx(HLEG_EXIT_SYSTEM, "%s exists, so main cannot move: another "
+		    "program is writing the dossier, or one stopped while "
+		    "writing; if no git or hleg is running on it, remove %s "
+		    "and try again", lock, lock);
+	}
+	if (st == DOSSIER_MOVED)
+		refuse(&o, "HLEG-W019", "other writers moved the main branch "
+		    "%d times while this event was being recorded; nothing "
+		    "was recorded: try again", ATTEMPTS);
+	if (st != DOSSIER_OK)
+		return HLEG_EXIT_SYSTEM;
+
+	git_oid_tostr(hex, sizeof(hex), &a.commit);
+	printf("%s %s: %s -> %s [%s]\n", a.step.event, o.id, a.step.from,
+	    a.step.to, hex);
+	if (dossier_has_worktree(&d) && dossier_checkout_path(&d, path) != 0)
+		warnx("the event is recorded; bring the work tree up to date "
+		    "with: git checkout -- %s", path);
+	attempt_clear(&a);
+	free(path);
+	dossier_close(&d);
+	validator_free(v);
+	validate_cleanup(&setup);
+	dossier_library_shutdown();
+	return fshut(stdout, "stdout") ? HLEG_EXIT_SYSTEM : HLEG_EXIT_OK;
+}

@@ -1,0 +1,299 @@
+/*
+ * dossier.c - read and record on a dossier with libgit2.
+ */
+#include <err.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier.h"
+#include "ids.h"
+#include "util.h"
+
+void
+dossier_library_init(void)
+{
+	git_libgit2_init();
+	/* A crash at any instant must leave objects and refs whole. */
+	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
+}
+
+void
+dossier_library_shutdown(void)
+{
+	git_libgit2_shutdown();
+}
+
+const char *
+dossier_error(void)
+{
+	const git_error	*e = git_error_last();
+
+	return e != NULL && e->message != NULL ? e->message : "unknown error";
+}
+
+int
+dossier_open(struct dossier *d, const char *dir)
+{
+	memset(d, 0, sizeof(*d));
+	d->name = xstrdup(dir ? dir : ".");
+	if (git_repository_open_ext(&d->repo, dir ? dir : ".",
+	    dir ? GIT_REPOSITORY_OPEN_NO_SEARCH : 0, NULL) != 0) {
+		warnx("%s: not a dossier: %s", d->name, dossier_error());
+		free(d->name);
+		d->name = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+void
+dossier_close(struct dossier *d)
+{
+	git_repository_free(d->repo);
+	free(d->name);
+	memset(d, 0, sizeof(*d));
+}
+
+int
+dossier_commit(struct dossier *d, const char *rev, git_commit **out)
+{
+	git_object	*obj;
+
+	if (git_revparse_single(&obj, d->repo, rev ? rev : DOSSIER_BRANCH)
+	    != 0) {
+		warnx("%s: no revision %s: %s", d->name,
+		    rev ? rev : "main", dossier_error());
+		return -1;
+	}
+	if (git_object_peel((git_object **)out, obj, GIT_OBJECT_COMMIT) != 0) {
+		warnx("%s: %s is not a commit", d->name, rev ? rev : "main");
+		git_object_free(obj);
+		return -1;
+	}
+	git_object_free(obj);
+	return 0;
+}
+
+int
+dossier_read(struct dossier *d, git_commit *commit, const char *path,
+    struct source *src)
+{
+	git_tree	*tree = NULL;
+	git_tree_entry	*entry = NULL;
+	git_blob	*blob = NULL;
+	char		*name = NULL, hex[9];
+	int		 rc = -1;
+
+	if (git_commit_tree(&tree, commit) != 0) {
+		warnx("%s: %s", d->name, dossier_error());
+		return -1;
+	}
+	switch (git_tree_entry_bypath(&entry, tree, path)) {
+	case 0:
+		break;
+	case GIT_ENOTFOUND:
+		rc = 1;
+		goto done;
+	default:
+		warnx("%s: %s: %s", d->name, path, dossier_error());
+		goto done;
+	}
+	if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB) {
+		warnx("%s: %s is not a file", d->name, path);
+		goto done;
+	}
+	if (git_blob_lookup(&blob, d->repo, git_tree_entry_id(entry)) != 0) {
+		warnx("%s: %s: %s", d->name, path, dossier_error());
+		goto done;
+	}
+	git_oid_tostr(hex, sizeof(hex), git_commit_id(commit));
+	xappendf(&name, "%s:%s", hex, path);
+	if (git_blob_rawsize(blob) > HLEG_MAX_INPUT) {
+		warnx("%s: larger than %u MiB", name,
+		    HLEG_MAX_INPUT / (1024 * 1024));
+		goto done;
+	}
+	source_from_memory(src, name, git_blob_rawcontent(blob),
+	    (size_t)git_blob_rawsize(blob));
+	rc = 0;
+done:
+	free(name);
+	git_blob_free(blob);
+	git_tree_entry_free(entry);
+	git_tree_free(tree);
+	return rc;
+}
+
+int
+dossier_write(struct dossier *d, git_commit *parent, const char *path,
+    const char *data, size_t len, const git_signature *author,
+    const git_signature *committer, const char *message, git_oid *out)
+{
+	git_tree_update	 update;
+	git_tree	*base = NULL, *tree = NULL;
+	git_oid		 tree_id;
+	const git_commit *parents[1] = { parent };
+	int		 rc = -1;
+
+	memset(&update, 0, sizeof(update));
+	update.action = GIT_TREE_UPDATE_UPSERT;
+	update.filemode = GIT_FILEMODE_BLOB;
+	update.path = path;
+	if (git_blob_create_from_buffer(&update.id, d->repo, data, len) != 0 ||
+	    git_commit_tree(&base, parent) != 0 ||
+	    git_tree_create_updated(&tree_id, d->repo, base, 1, &update) != 0 ||
+	    git_tree_lookup(&tree, d->repo, &tree_id) != 0 ||
+	    git_commit_create(out, d->repo, NULL, author, committer, NULL,
+	    message, tree, 1, parents) != 0)
+		warnx("%s: cannot write the commit: %s", d->name,
+		    dossier_error());
+	else
+		rc = 0;
+	git_tree_free(tree);
+	git_tree_free(base);
+	return rc;
+}
+
+enum dossier_status
+dossier_advance(struct dossier *d, const git_oid *old, const git_oid *new,
+    const char *reflog)
+{
+	git_reference	*ref = NULL;
+	int		 rc;
+
+	rc = git_reference_create_matching(&ref, d->repo, DOSSIER_BRANCH, new,
+	    1, old, reflog);
+	git_reference_free(ref);
+	switch (rc) {
+	case 0:
+		return DOSSIER_OK;
+	case GIT_EMODIFIED:
+		return DOSSIER_MOVED;
+	case GIT_ELOCKED:
+		return DOSSIER_LOCKED;
+	default:
+		warnx("%s: cannot move main: %s", d->name, dossier_error());
+		return DOSSIER_ERROR;
+	}
+}
+
+char *
+dossier_lock_path(struct dossier *d)
+{
+	char	*path = NULL;
+
+	xappendf(&path, "%s%s.lock", git_repository_path(d->repo),
+	    DOSSIER_BRANCH);
+	return path;
+}
+
+int
+dossier_has_worktree(struct dossier *d)
+{
+	git_reference	*head = NULL;
+	int		 yes;
+
+	if (git_repository_is_bare(d->repo) ||
+	    git_reference_lookup(&head, d->repo, "HEAD") != 0)
+		return 0;
+	yes = git_reference_type(head) == GIT_REFERENCE_SYMBOLIC &&
+	    strcmp(git_reference_symbolic_target(head), DOSSIER_BRANCH) == 0;
+	git_reference_free(head);
+	return yes;
+}
+
+int
+dossier_path_clean(struct dossier *d, const char *path)
+{
+	unsigned int	 flags;
+
+	switch (git_status_file(&flags, d->repo, path)) {
+	case 0:
+		return flags == GIT_STATUS_CURRENT;
+	case GIT_ENOTFOUND:
+		return 1;
+	default:
+		warnx("%s: %s: %s", d->name, path, dossier_error());
+		return -1;
+	}
+}
+
+int
+dossier_checkout_path(struct dossier *d, const char *path)
+{
+	git_checkout_options	 opts;
+	char			*paths[1] = { (char *)path };
+
+	git_checkout_options_init(&opts, GIT_CHECKOUT_OPTIONS_VERSION);
+
+	opts.checkout_strategy = GIT_CHECKOUT_FORCE |
+	    GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH;
+	opts.paths.strings = paths;
+	opts.paths.count = 1;
+	if (git_checkout_head(d->repo, &opts) != 0) {
+		warnx("%s: %s: the work tree could not follow: %s", d->name,
+		    path, dossier_error());
+		return -1;
+	}
+	return 0;
+}
+
+/* The value of the environment variable env, else of key in config, as
+ * a malloc'd string, or NULL. */
+static char *
+identity(git_config *config, const char *env, const char *key)
+{
+	git_buf		 buf = GIT_BUF_INIT;
+	const char	*s;
+	char		*out = NULL;
+
+	if ((s = getenv(env)) != NULL && *s != '\0')
+		return xstrdup(s);
+	if (config != NULL && git_config_get_string_buf(&buf, config, key) == 0)
+		out = xstrdup(buf.ptr);
+	git_buf_dispose(&buf);
+	return out;
+}
+
+int
+dossier_committer(struct dossier *d, long long when, int offset,
+    const git_signature *fallback, git_signature **out)
+{
+	git_config	*config = NULL;
+	char		*name, *email;
+	int		 rc;
+
+	git_repository_config_snapshot(&config, d->repo);
+	name = identity(config, "GIT_COMMITTER_NAME", "user.name");
+	email = identity(config, "GIT_COMMITTER_EMAIL", "user.email");
+	git_config_free(config);
+	if (name == NULL || email == NULL) {
+		free(name);
+		free(email);
+		name = xstrdup(fallback->name);
+		email = xstrdup(fallback->email);
+	}
+	if (!id_signature_text_valid(name) || !id_signature_text_valid(email)) {
+		warnx("the committer's name or email (from the git "
+		    "configuration) is not safe in a commit: %s <%s>",
+		    name, email);
+		rc = -1;
+	} else if ((rc = git_signature_new(out, name, email, (git_time_t)when,
+	    offset)) != 0)
+		warnx("the committer: %s", dossier_error());
+	free(name);
+	free(email);
+	return rc == 0 ? 0 : -1;
+}
+
+char *
+dossier_user_email(struct dossier *d)
+{
+	git_config	*config = NULL;
+	char		*email;
+
+	git_repository_config_snapshot(&config, d->repo);
+	email = identity(config, "GIT_AUTHOR_EMAIL", "user.email");
+	git_config_free(config);
+	return email;
+}

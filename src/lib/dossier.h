@@ -1,0 +1,91 @@
+/*
+ * dossier.h - a dossier is a git repository on branch main; this module
+ * reads it and records commits on it, with libgit2 only.
+ *
+ * Reading is always from the tip of refs/heads/main (or a given
+ * revision), never from the work tree.  Recording is: write the blob, the
+ * tree and the commit (fsynced), then move refs/heads/main from the tip
+ * that was read to the new commit by compare-and-swap, so that of two
+ * writers neither loses an event: the second sees DOSSIER_MOVED, re-reads
+ * and tries again.
+ */
+#ifndef HLEG_DOSSIER_H
+#define HLEG_DOSSIER_H
+
+#include <git2.h>
+
+#include "source.h"
+
+#define DOSSIER_BRANCH "refs/heads/main"
+
+struct dossier {
+	git_repository	*repo;
+	char		*name;		/* the directory, for messages */
+};
+
+enum dossier_status {
+	DOSSIER_OK = 0,
+	DOSSIER_ERROR = -1,	/* dossier_error() tells why */
+	DOSSIER_MOVED = -2,	/* the branch is not where it was read */
+	DOSSIER_LOCKED = -3	/* a .lock file stands in the way */
+};
+
+/* Initialises libgit2 with fsync of everything written to the git
+ * directory.  Once per process, before threads. */
+void	dossier_library_init(void);
+void	dossier_library_shutdown(void);
+
+/* The last libgit2 error of this thread, or "unknown error". */
+const char	*dossier_error(void);
+
+/* Opens the dossier at dir, or the repository around the current
+ * directory when dir is NULL.  Returns 0, or -1 after a message. */
+int	dossier_open(struct dossier *d, const char *dir);
+void	dossier_close(struct dossier *d);
+
+/* Looks up the commit at rev (NULL: the tip of main).  Returns 0, or -1
+ * after a message. */
+int	dossier_commit(struct dossier *d, const char *rev, git_commit **out);
+
+/* Reads path at commit into src (named "REV:path" for messages), up to
+ * HLEG_MAX_INPUT bytes.  Returns 0, 1 when there is no such file, -1
+ * after a message. */
+int	dossier_read(struct dossier *d, git_commit *commit, const char *path,
+	    struct source *src);
+
+/* Writes a commit whose tree is parent's with path set to data, and
+ * returns its id in *out.  Moves no ref. */
+int	dossier_write(struct dossier *d, git_commit *parent, const char *path,
+	    const char *data, size_t len, const git_signature *author,
+	    const git_signature *committer, const char *message,
+	    git_oid *out);
+
+/* Moves refs/heads/main from old to new, if and only if it still points
+ * at old. */
+enum dossier_status dossier_advance(struct dossier *d, const git_oid *old,
+	    const git_oid *new, const char *reflog);
+
+/* The path of the lock file that a DOSSIER_LOCKED result met. */
+char	*dossier_lock_path(struct dossier *d);
+
+/* Whether the work tree follows main: the repository is not bare and its
+ * HEAD is refs/heads/main. */
+int	dossier_has_worktree(struct dossier *d);
+
+/* 1 when path has no change in the index or the work tree against HEAD,
+ * 0 when it has, -1 after a message. */
+int	dossier_path_clean(struct dossier *d, const char *path);
+
+/* Makes the index and work tree file of path follow HEAD. */
+int	dossier_checkout_path(struct dossier *d, const char *path);
+
+/* The committer: user.name and user.email from the environment
+ * (GIT_COMMITTER_NAME, GIT_COMMITTER_EMAIL) or the configuration, at
+ * when/offset; fallback when neither names one.  Returns 0, or -1. */
+int	dossier_committer(struct dossier *d, long long when, int offset,
+	    const git_signature *fallback, git_signature **out);
+
+/* user.email from the configuration (a malloc'd string), or NULL. */
+char	*dossier_user_email(struct dossier *d);
+
+#endif

@@ -1,0 +1,201 @@
+/*
+ * gitdate.c - parse the dates git accepts in its environment.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "gitdate.h"
+
+/* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar. */
+static long long
+days_from_civil(long long y, int m, int d)
+{
+	long long	 era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static int
+valid_day(int y, int m, int d)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int	 leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return m >= 1 && m <= 12 && d >= 1 &&
+	    d <= days[m - 1] + (m == 2 && leap);
+}
+
+/* Parses a zone "Z", "+HH", "+HHMM", "+HH:MM" at *p into minutes. */
+static int
+zone(const char **p, int *minutes)
+{
+	const char	*s = *p;
+	int		 sign, h, m = 0, n = 0;
+
+	while (*s == ' ')
+		s++;
+	if (*s == 'Z') {
+		*minutes = 0;
+		*p = s + 1;
+		return 0;
+	}
+	if (*s != '+' && *s != '-')
+		return -1;
+	sign = *s++ == '-' ? -1 : 1;
+	if (sscanf(s, "%2d%n", &h, &n) != 1 || n != 2)
+		return -1;
+	s += 2;
+	if (*s == ':')
+		s++;
+	if (isdigit((unsigned char)*s)) {
+		if (sscanf(s, "%2d%n", &m, &n) != 1 || n != 2)
+			return -1;
+		s += 2;
+	}
+	if (h > 14 || m > 59)
+		return -1;
+	*minutes = sign * (h * 60 + m);
+	*p = s;
+	return 0;
+}
+
+static int
+at_end(const char *s)
+{
+	while (*s == ' ')
+		s++;
+	return *s == '\0';
+}
+
+static int
+epoch_form(const char *s, struct gitdate *d)
+{
+	char		*end;
+	long long	 t;
+
+	if (*s == '@')
+		s++;
+	if (!isdigit((unsigned char)*s))
+		return -1;
+	t = strtoll(s, &end, 10);
+	if (*end != ' ')
+		return -1;
+	s = end;
+	if (zone(&s, &d->offset) != 0 || !at_end(s))
+		return -1;
+	d->seconds = t;
+	return 0;
+}
+
+static int
+iso_form(const char *s, struct gitdate *d)
+{
+	int	 y, mo, da, h = 0, mi = 0, se = 0, n = 0;
+
+	if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &da, &n) != 3 || n != 10)
+		return -1;
+	s += n;
+	if (*s == 'T' || *s == ' ') {
+		if (sscanf(s + 1, "%2d:%2d%n", &h, &mi, &n) == 2) {
+			s += 1 + n;
+			if (*s == ':' && sscanf(s + 1, "%2d%n", &se, &n) == 1)
+				s += 1 + n;
+		}
+	}
+	d->offset = 0;
+	if (!at_end(s) && zone(&s, &d->offset) != 0)
+		return -1;
+	if (!at_end(s) || !valid_day(y, mo, da) || h > 23 || mi > 59 ||
+	    se > 60)
+		return -1;
+	d->seconds = days_from_civil(y, mo, da) * 86400 + h * 3600 +
+	    mi * 60 + se - d->offset * 60;
+	return 0;
+}
+
+static int
+rfc2822_form(const char *s, struct gitdate *d)
+{
+	static const char *const months[] = { "Jan", "Feb", "Mar", "Apr",
+	    "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	char	 mon[4];
+	int	 y, mo = -1, da, h, mi, se = 0, n = 0;
+	const char *comma;
+
+	if ((comma = strchr(s, ',')) != NULL)
+		s = comma + 1;
+	if (sscanf(s, " %2d %3s %4d %2d:%2d%n", &da, mon, &y, &h, &mi,
+	    &n) != 5)
+		return -1;
+	s += n;
+	if (*s == ':' && sscanf(s + 1, "%2d%n", &se, &n) == 1)
+		s += 1 + n;
+	for (int i = 0; i < 12; i++)
+		if (strcasecmp(mon, months[i]) == 0)
+			mo = i + 1;
+	if (mo < 0 || zone(&s, &d->offset) != 0 || !at_end(s) ||
+	    !valid_day(y, mo, da) || h > 23 || mi > 59 || se > 60)
+		return -1;
+	d->seconds = days_from_civil(y, mo, da) * 86400 + h * 3600 +
+	    mi * 60 + se - d->offset * 60;
+	return 0;
+}
+
+int
+gitdate_parse(const char *s, struct gitdate *d)
+{
+	if (s == NULL || strlen(s) > 64)
+		return -1;
+	while (*s == ' ')
+		s++;
+	if (epoch_form(s, d) == 0 || iso_form(s, d) == 0 ||
+	    rfc2822_form(s, d) == 0)
+		return 0;
+	return -1;
+}
+
+int
+gitdate_from_env(const char *name, struct gitdate *d)
+{
+	const char	*s;
+	struct tm	 tm;
+	time_t		 now;
+
+	if ((s = getenv(name)) != NULL && *s != '\0')
+		return gitdate_parse(s, d);
+	now = time(NULL);
+	localtime_r(&now, &tm);
+	d->seconds = now;
+	d->offset = (int)(tm.tm_gmtoff / 60);
+	return 0;
+}
+
+void
+gitdate_day(const struct gitdate *d, char out[11])
+{
+	long long	 z, era, doe, yoe, y, doy, mp, day, month;
+
+	/* civil_from_days, for the local day of the event. */
+	z = (d->seconds + d->offset * 60LL);
+	z = (z >= 0 ? z : z - 86399) / 86400 + 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	day = doy - (153 * mp + 2) / 5 + 1;
+	month = mp + (mp < 10 ? 3 : -9);
+	y += month <= 2;
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)(y % 10000) % 10000u,
+	    (unsigned)month % 100u, (unsigned)day % 100u);
+}

@@ -1,0 +1,185 @@
+/*
+ * workflow.c - read a workflow definition.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "validate.h"
+#include "workflow.h"
+
+static int
+is(xmlNodePtr n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    strcmp((const char *)n->ns->href, HLEG_NS) == 0 &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+static char *
+prop(xmlNodePtr n, const char *name)
+{
+	xmlChar	*v = xmlGetProp(n, (const xmlChar *)name);
+	char	*s = v ? xstrdup((const char *)v) : NULL;
+
+	xmlFree(v);
+	return s;
+}
+
+static int
+flag(xmlNodePtr n, const char *name)
+{
+	char	*v = prop(n, name);
+	int	 yes = v != NULL && (strcmp(v, "true") == 0 ||
+		    strcmp(v, "1") == 0);
+
+	free(v);
+	return yes;
+}
+
+static void
+read_event(struct wf_event *e, xmlNodePtr n)
+{
+	char	*s;
+
+	e->name = prop(n, "name");
+	e->to = prop(n, "to");
+	e->records_version = flag(n, "records-version");
+	e->per_sector = flag(n, "per-sector");
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (is(c, "from")) {
+			e->from = xrealloc(e->from,
+			    (e->nfrom + 1) * sizeof(*e->from));
+			e->from[e->nfrom++] = prop(c, "state");
+		} else if (is(c, "by")) {
+			struct wf_by	*b;
+
+			e->by = xrealloc(e->by, (e->nby + 1) * sizeof(*e->by));
+			b = &e->by[e->nby++];
+			b->role = prop(c, "role");
+			s = prop(c, "except");
+			b->except_rapporteur = s && strcmp(s, "rapporteur") == 0;
+			free(s);
+			b->own_sector = flag(c, "own-sector");
+		} else if (is(c, "requires")) {
+			s = prop(c, "endorsements");
+			e->endorsements = s ? strtoul(s, NULL, 10) : 0;
+			free(s);
+			e->need_note = flag(c, "note");
+			e->need_outcome = flag(c, "outcome");
+			e->need_sector = flag(c, "sector");
+		}
+	}
+}
+
+struct workflow *
+workflow_read(xmlDocPtr doc, char **why)
+{
+	struct workflow	*w;
+	xmlNodePtr	 root = xmlDocGetRootElement(doc);
+
+	*why = NULL;
+	if (root == NULL || !is(root, "workflow-definition")) {
+		xappendf(why, "not a workflow definition");
+		return NULL;
+	}
+	w = xcalloc(1, sizeof(*w));
+	w->initial = prop(root, "initial");
+	for (xmlNodePtr n = root->children; n; n = n->next) {
+		if (is(n, "state")) {
+			w->states = xrealloc(w->states,
+			    (w->nstates + 1) * sizeof(*w->states));
+			w->final = xrealloc(w->final,
+			    (w->nstates + 1) * sizeof(*w->final));
+			w->final[w->nstates] = flag(n, "final");
+			w->states[w->nstates++] = prop(n, "name");
+		} else if (is(n, "event")) {
+			w->events = xrealloc(w->events,
+			    (w->nevents + 1) * sizeof(*w->events));
+			memset(&w->events[w->nevents], 0, sizeof(*w->events));
+			read_event(&w->events[w->nevents++], n);
+		}
+	}
+	if (w->initial == NULL || !workflow_has_state(w, w->initial))
+		xappendf(why, "the initial state '%s' is not declared",
+		    w->initial ? w->initial : "");
+	for (size_t i = 0; i < w->nevents && *why == NULL; i++) {
+		struct wf_event	*e = &w->events[i];
+
+		if (e->name == NULL || e->to == NULL ||
+		    workflow_event(w, e->name) != e)
+			xappendf(why, "event '%s' is declared twice",
+			    e->name ? e->name : "");
+		else if (!workflow_has_state(w, e->to))
+			xappendf(why, "event '%s' leads to '%s', which is not "
+			    "declared", e->name, e->to);
+		for (size_t j = 0; j < e->nfrom && *why == NULL; j++)
+			if (e->from[j] == NULL ||
+			    !workflow_has_state(w, e->from[j]))
+				xappendf(why, "event '%s' leaves from '%s', "
+				    "which is not declared", e->name,
+				    e->from[j] ? e->from[j] : "");
+			else if (workflow_is_final(w, e->from[j]))
+				xappendf(why, "event '%s' leaves from '%s', "
+				    "which is final", e->name, e->from[j]);
+	}
+	if (*why != NULL) {
+		workflow_free(w);
+		return NULL;
+	}
+	return w;
+}
+
+void
+workflow_free(struct workflow *w)
+{
+	if (w == NULL)
+		return;
+	for (size_t i = 0; i < w->nevents; i++) {
+		struct wf_event	*e = &w->events[i];
+
+		free(e->name);
+		free(e->to);
+		for (size_t j = 0; j < e->nfrom; j++)
+			free(e->from[j]);
+		free(e->from);
+		for (size_t j = 0; j < e->nby; j++)
+			free(e->by[j].role);
+		free(e->by);
+	}
+	free(w->events);
+	for (size_t i = 0; i < w->nstates; i++)
+		free(w->states[i]);
+	free(w->states);
+	free(w->final);
+	free(w->initial);
+	free(w);
+}
+
+const struct wf_event *
+workflow_event(const struct workflow *w, const char *name)
+{
+	for (size_t i = 0; i < w->nevents; i++)
+		if (w->events[i].name != NULL &&
+		    strcmp(w->events[i].name, name) == 0)
+			return &w->events[i];
+	return NULL;
+}
+
+int
+workflow_has_state(const struct workflow *w, const char *s)
+{
+	for (size_t i = 0; i < w->nstates; i++)
+		if (w->states[i] != NULL && strcmp(w->states[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+int
+workflow_is_final(const struct workflow *w, const char *s)
+{
+	for (size_t i = 0; i < w->nstates; i++)
+		if (w->states[i] != NULL && strcmp(w->states[i], s) == 0)
+			return w->final[i];
+	return 0;
+}

@@ -1,0 +1,135 @@
+#!/usr/bin/env bats
+# hleg-roster: the composition of a roster by category, region, work area
+# and official, as text and as XML.
+
+setup() {
+	cd "$BATS_TEST_DIRNAME/.."
+	R=bin/hleg-roster
+	D=fixtures/dossier/roster.xml
+	W=fixtures/warnings/roster-R020-R021-seats-short.xml
+	T=$BATS_TEST_TMPDIR
+}
+
+@test "the embedded roster: every category and region ok, as the golden file" {
+	$R "$D" >"$T/out" 2>"$T/err"
+	diff -u fixtures/roster/dossier.txt "$T/out"
+	[ ! -s "$T/err" ]
+	grep -Eq '^member-state +10 +10  ok$' "$T/out"
+	[ "$(grep -cE '^[A-E] .* 2 +2  ok ' "$T/out")" -eq 5 ]
+}
+
+@test "seats short: missing 1 for member-state, industry and region E, exit 0" {
+	$R "$W" >"$T/out" 2>"$T/err"
+	grep -Eq '^member-state +10 +9  missing 1$' "$T/out"
+	grep -Eq '^industry +20 +19  missing 1$' "$T/out"
+	grep -Eq '^E +Asia and Australasia +2 +1  missing 1  MY$' "$T/out"
+	grep -Eq '^academia +5 +5  ok$' "$T/out"
+	grep -q '^total: 48 members of 50 seats, missing 2$' "$T/out"
+	grep -q "^hleg-roster: $W:3:1: warning: .*region(s) E have fewer.*\[HLEG-R020\]$" "$T/err"
+	grep -q "^hleg-roster: $W:3:1: warning: seats are unfilled: member-state 9 of 10; industry 19 of 20 \[HLEG-R021\]$" "$T/err"
+	[ "$(wc -l <"$T/err")" -eq 2 ]
+}
+
+@test "a category over its seats: over 1, the table still shown, exit 1" {
+	f=fixtures/invalid/roster-R028-category-over.xml
+	$R "$f" >"$T/out" 2>"$T/err" || status=$?
+	[ "$status" -eq 1 ]
+	grep -Eq '^academia +5 +6  over 1$' "$T/out"
+	grep -q "^hleg-roster: $f:277:3: error: 'm40' exceeds the 5 seats of category academia \[HLEG-R028\]$" "$T/err"
+}
+
+@test "a Sector without a liaison is flagged" {
+	$R fixtures/invalid/roster-R031-two-liaisons.xml >"$T/out" 2>/dev/null || status=$?
+	[ "$status" -eq 1 ]
+	grep -Eq '^liaison +ITU-T +- +missing: this Sector has no liaison$' "$T/out"
+	[ "$(grep -c '^liaison  *ITU-R ' "$T/out")" -eq 2 ]
+}
+
+@test "standard input, with or without -, gives the same table" {
+	$R <"$D" >"$T/a"
+	$R - <"$D" >"$T/b"
+	diff -u fixtures/roster/dossier.txt "$T/a"
+	diff -u fixtures/roster/dossier.txt "$T/b"
+	run $R - <fixtures/invalid/roster-R028-category-over.xml
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"hleg-roster: <stdin>:277:3: error: "*"[HLEG-R028]"* ]]
+}
+
+@test "--xml is well-formed and holds 6 categories and 5 regions" {
+	$R --xml "$D" >"$T/out"
+	xmllint --noout - <"$T/out"
+	[ "$(grep -c '<category ' "$T/out")" -eq 6 ]
+	[ "$(grep -c '<region ' "$T/out")" -eq 5 ]
+	[ "$(grep -c '<work-area ' "$T/out")" -eq 5 ]
+	[ "$(grep -c '<official ' "$T/out")" -eq 4 ]
+	grep -q '<composition xmlns="urn:hleg:1" term-start="2007-10-05" term-end="2009-10-04" seats="50" members="50" status="ok">' "$T/out"
+	grep -q '<region code="A" name="Americas" seats="2" members="2" status="ok" countries="BR CA"/>' "$T/out"
+}
+
+@test "--xml says what is missing and over" {
+	$R --xml "$W" 2>/dev/null | xmllint --noout -
+	$R --xml "$W" 2>/dev/null >"$T/out"
+	grep -q '<category name="industry" seats="20" members="19" status="missing 1"/>' "$T/out"
+	grep -q '<region code="E" .* members="1" status="missing 1" countries="MY"/>' "$T/out"
+	run $R --xml fixtures/invalid/roster-R031-two-liaisons.xml
+	[ "$status" -eq 1 ]
+	[[ "$output" == *'<official role="liaison" sector="ITU-T" status="missing"/>'* ]]
+}
+
+@test "a proposal is not a roster: exit 1, nothing on stdout" {
+	$R fixtures/dossier/documents/HLEG-P-2008-001.xml >"$T/out" 2>"$T/err" || status=$?
+	[ "$status" -eq 1 ]
+	[ ! -s "$T/out" ]
+	grep -q 'HLEG-P-2008-001.xml:2:1: error: this proposal is not a roster: give a roster \[HLEG-P006\]' "$T/err"
+}
+
+@test "a document that is not XML or not hleg is refused" {
+	run $R fixtures/invalid/not-well-formed.xml
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"[HLEG-P001]" ]]
+	run $R fixtures/invalid/not-hleg-root.xml
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"is not an hleg document"*"[HLEG-P006]" ]]
+	run timeout 5 $R fixtures/hostile/billion-laughs.xml
+	[ "$status" -eq 1 ]
+}
+
+@test "a missing file is a system error" {
+	run $R "$T/none.xml"
+	[ "$status" -eq 2 ]
+	[ "$output" = "hleg-roster: $T/none.xml: No such file or directory" ]
+}
+
+@test "an unknown option or a second file is a usage error" {
+	run $R --frobnicate
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"usage: hleg-roster [-h] [--xml] [file]"* ]]
+	run $R "$D" "$D"
+	[ "$status" -eq 2 ]
+	[ "$output" = "usage: hleg-roster [-h] [--xml] [file]" ]
+}
+
+@test "--help prints the synopsis of the man page and exits 0" {
+	run $R --help
+	[ "$status" -eq 0 ]
+	synopsis=$(mandoc -T ascii man/hleg-roster.1 | col -b |
+	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | tr -s ' \n' ' ' | sed 's/^ //;s/ $//')
+	[ "${lines[0]}" = "usage: $synopsis" ]
+	run $R -h
+	[ "$status" -eq 0 ]
+}
+
+@test "--version names the program and the toolkit" {
+	run $R --version
+	[ "$status" -eq 0 ]
+	[[ "$output" == "hleg-roster (hleg) "* ]]
+}
+
+@test "a full disk is an error, not silent loss" {
+	[ -w /dev/full ] || skip "no /dev/full"
+	run bash -c "$R $D >/dev/full"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"stdout: No space left on device"* ]]
+	run bash -c "$R --xml $D >/dev/full"
+	[ "$status" -eq 2 ]
+}
