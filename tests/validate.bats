@@ -137,7 +137,7 @@ setup() {
 	run $V --help
 	[ "$status" -eq 0 ]
 	synopsis=$(mandoc -T ascii man/hleg-validate.1 | col -b |
-	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | tr -s ' \n' ' ' | sed 's/^ //;s/ $//')
+	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | tr '\t\n' '  ' | tr -s ' ' | sed 's/^ //;s/ $//')
 	[ "${lines[0]}" = "usage: $synopsis" ]
 	run $V -h
 	[ "$status" -eq 0 ]

@@ -275,9 +275,6 @@ event_check(const struct workflow *w, const struct roster *r, xmlDocPtr doc,
 		    "to a document that is %s", state, e->name, list);
 		goto done;
 	}
-	if (check_actor(e, r, doc, q, ref) != 0)
-		goto done;
-
 	if (e->need_sector || e->per_sector) {
 		char	*all = sectors(doc);
 
@@ -302,6 +299,9 @@ event_check(const struct workflow *w, const struct roster *r, xmlDocPtr doc,
 		    "--sector", e->name);
 		goto done;
 	}
+	if (check_actor(e, r, doc, q, ref) != 0)
+		goto done;
+
 	if (e->need_outcome && q->outcome == NULL) {
 		refuse(ref, "HLEG-W010", "%s records an outcome: give "
 		    "--outcome refine, validate, implement or no-action",

@@ -1,0 +1,68 @@
+# helpers.bash - shared by the scenario tests: dossiers in temporary
+# directories, made with hleg-init and git, and a fingerprint of a
+# repository to show that a refused event changed nothing.
+
+TOP=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
+BIN=$TOP/bin
+
+# Events happen inside the embedded roster's 2007-2009 term.
+export GIT_AUTHOR_DATE="2008-04-10T10:00:00+02:00"
+export GIT_COMMITTER_DATE="2008-04-10T10:00:00+02:00"
+export GIT_CONFIG_NOSYSTEM=1
+export HOME=$BATS_TEST_TMPDIR
+
+git_t() {
+	git -c user.name="Test Secretariat" -c user.email=secretariat@itu.example "$@"
+}
+
+# make_dossier DIR [--bare]: a dossier with the embedded roster and the
+# fixture documents committed on main, by way of a scratch clone for a
+# bare one.
+make_dossier() {
+	local dir=$1 work
+	shift
+	"$BIN/hleg-init" "$@" --roster "$TOP/fixtures/dossier/roster.xml" "$dir" >/dev/null
+	if [ "${1:-}" = --bare ]; then
+		work=$BATS_TEST_TMPDIR/scratch.$$
+		git clone -q "$dir" "$work"
+	else
+		work=$dir
+	fi
+	cp "$TOP"/fixtures/dossier/documents/*.xml "$work/documents/"
+	git_t -C "$work" add documents
+	GIT_AUTHOR_DATE="2008-02-20T09:00:00+01:00" \
+	    GIT_COMMITTER_DATE="2008-02-20T09:00:00+01:00" \
+	    git_t -C "$work" commit -q -m "Drafts of the proposals and the progress report"
+	if [ "$work" != "$dir" ]; then
+		git -C "$work" push -q origin main
+		rm -rf "$work"
+	fi
+}
+
+# at DATE COMMAND...: run with both git dates set to DATE.
+at() {
+	local d=$1
+	shift
+	GIT_AUTHOR_DATE=$d GIT_COMMITTER_DATE=$d "$@"
+}
+
+# fingerprint DIR: every ref, the index, the work tree's files.
+fingerprint() {
+	local dir=$1
+	git -C "$dir" for-each-ref --format='%(refname) %(objectname)'
+	git -C "$dir" rev-parse HEAD 2>/dev/null
+	if [ "$(git -C "$dir" rev-parse --is-bare-repository)" = false ]; then
+		git -C "$dir" ls-files -s
+		(cd "$dir" && find . -path ./.git -prune -o -type f -print0 | sort -z | xargs -0 sha1sum)
+	fi
+}
+
+# trailer DIR KEY [REV]: the value of an HLEG trailer of a commit.
+trailer() {
+	git -C "$1" log -1 --format="%(trailers:key=$2,valueonly)" "${3:-main}" | sed '/^$/d'
+}
+
+# step_count DIR ID: the steps in the document at main.
+step_count() {
+	git -C "$1" show "main:documents/$2.xml" | grep -c '<step ' || true
+}
