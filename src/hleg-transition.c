@@ -41,6 +41,8 @@ struct attempt {
 	xmlDocPtr		 doc;
 	struct step		 step;
 	git_oid			 commit;
+	xmlChar			*bytes;		/* the document committed */
+	int			 len;
 };
 
 static void
@@ -100,6 +102,7 @@ attempt_clear(struct attempt *a)
 	roster_free(a->roster);
 	workflow_free(a->workflow);
 	xmlFreeDoc(a->doc);
+	xmlFree(a->bytes);
 	step_clear(&a->step);
 	memset(a, 0, sizeof(*a));
 }
@@ -218,10 +221,8 @@ prepare(struct dossier *d, struct validator *v, const struct options *o,
 	struct source		 out;
 	xmlDocPtr		 rdoc, wdoc, check = NULL;
 	git_signature		*author, *committer;
-	xmlChar			*bytes = NULL;
 	char			 version[CONTENT_VERSION_SIZE], *path = NULL;
 	char			*why, *actor, *message, *title;
-	int			 len;
 
 	if (dossier_commit(d, NULL, &a->tip) != 0)
 		exit(HLEG_EXIT_SYSTEM);
@@ -261,12 +262,12 @@ prepare(struct dossier *d, struct validator *v, const struct options *o,
 
 	if (event_apply(a->doc, &a->step) != 0)
 		refuse(o, "HLEG-W002", "the document has no workflow record");
-	xmlDocDumpMemoryEnc(a->doc, &bytes, &len, "UTF-8");
-	if (bytes == NULL || len <= 0)
+	xmlDocDumpMemoryEnc(a->doc, &a->bytes, &a->len, "UTF-8");
+	if (a->bytes == NULL || a->len <= 0)
 		errx(HLEG_EXIT_SYSTEM, "%s: cannot write the document", path);
 
 	/* The result is checked as hleg-validate would check it. */
-	source_from_memory(&out, path, bytes, (size_t)len);
+	source_from_memory(&out, path, a->bytes, (size_t)a->len);
 	memset(&diags, 0, sizeof(diags));
 	validator_check(v, &out, a->roster, &diags, &check);
 	xmlFreeDoc(check);
@@ -287,12 +288,11 @@ prepare(struct dossier *d, struct validator *v, const struct options *o,
 			break;
 		}
 	message = trailers_message(o->id, title ? title : "", &a->step);
-	if (dossier_write(d, a->tip, path, (const char *)bytes, (size_t)len,
-	    author, committer, message, &a->commit) != 0)
+	if (dossier_write(d, a->tip, path, (const char *)a->bytes,
+	    (size_t)a->len, author, committer, message, &a->commit) != 0)
 		exit(HLEG_EXIT_SYSTEM);
 	xmlFree(title);
 	free(message);
-	xmlFree(bytes);
 	git_signature_free(author);
 	git_signature_free(committer);
 	free(actor);
@@ -431,7 +431,8 @@ main(int argc, char *argv[])
 	git_oid_tostr(hex, sizeof(hex), &a.commit);
 	printf("%s %s: %s -> %s [%s]\n", a.step.event, o.id, a.step.from,
 	    a.step.to, hex);
-	if (dossier_has_worktree(&d) && dossier_checkout_path(&d, path) != 0)
+	if (dossier_has_worktree(&d) && dossier_checkout_path(&d, path,
+	    (const char *)a.bytes, (size_t)a.len) != 0)
 		warnx("the event is recorded; bring the work tree up to date "
 		    "with: git checkout -- %s", path);
 	attempt_clear(&a);

@@ -1,7 +1,11 @@
 /*
  * dossier.c - read and record on a dossier with libgit2.
  */
+#include <sys/stat.h>
+
 #include <err.h>
+#include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +19,10 @@ dossier_library_init(void)
 	git_libgit2_init();
 	/* A crash at any instant must leave objects and refs whole. */
 	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
+	/* Re-hashing every object read costs more than the rest of an
+	 * event; the objects' integrity is git fsck's and the audit's to
+	 * check, and every object written is still hashed. */
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
 }
 
 void
@@ -202,40 +210,85 @@ dossier_has_worktree(struct dossier *d)
 	return yes;
 }
 
-int
-dossier_path_clean(struct dossier *d, const char *path)
+/* The index entry of path, and the index; NULL when it has none. */
+static const git_index_entry *
+index_entry(struct dossier *d, const char *path, git_index **index)
 {
-	unsigned int	 flags;
-
-	switch (git_status_file(&flags, d->repo, path)) {
-	case 0:
-		return flags == GIT_STATUS_CURRENT;
-	case GIT_ENOTFOUND:
-		return 1;
-	default:
-		warnx("%s: %s: %s", d->name, path, dossier_error());
-		return -1;
+	if (git_repository_index(index, d->repo) != 0) {
+		*index = NULL;
+		return NULL;
 	}
+	return git_index_get_bypath(*index, path, 0);
 }
 
 int
-dossier_checkout_path(struct dossier *d, const char *path)
+dossier_path_clean(struct dossier *d, const char *path)
 {
-	git_checkout_options	 opts;
-	char			*paths[1] = { (char *)path };
+	const git_index_entry	*e;
+	git_index		*index;
+	git_commit		*head = NULL;
+	git_tree		*tree = NULL;
+	git_tree_entry		*te = NULL;
+	git_oid			 oid;
+	char			*full = NULL;
+	struct stat		 st;
+	int			 clean = 0, in_head;
 
-	git_checkout_options_init(&opts, GIT_CHECKOUT_OPTIONS_VERSION);
+	/* As git status does for one path: HEAD against the index, the
+	 * index against the file, by hashing the file (one document, so
+	 * cheaper than git_status_file, which walks the directory). */
+	e = index_entry(d, path, &index);
+	in_head = dossier_commit(d, "HEAD", &head) == 0 &&
+	    git_commit_tree(&tree, head) == 0 &&
+	    git_tree_entry_bypath(&te, tree, path) == 0;
+	xappendf(&full, "%s%s", git_repository_workdir(d->repo), path);
+	if (e == NULL || !in_head)
+		clean = e == NULL && !in_head && lstat(full, &st) != 0;
+	else if (!git_oid_equal(&e->id, git_tree_entry_id(te)))
+		clean = 0;
+	else if (lstat(full, &st) != 0 || !S_ISREG(st.st_mode))
+		clean = 0;
+	else
+		clean = git_odb_hashfile(&oid, full, GIT_OBJECT_BLOB) == 0 &&
+		    git_oid_equal(&oid, &e->id);
+	free(full);
+	git_tree_entry_free(te);
+	git_tree_free(tree);
+	git_commit_free(head);
+	git_index_free(index);
+	return clean;
+}
 
-	opts.checkout_strategy = GIT_CHECKOUT_FORCE |
-	    GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH;
-	opts.paths.strings = paths;
-	opts.paths.count = 1;
-	if (git_checkout_head(d->repo, &opts) != 0) {
-		warnx("%s: %s: the work tree could not follow: %s", d->name,
-		    path, dossier_error());
-		return -1;
-	}
-	return 0;
+int
+dossier_checkout_path(struct dossier *d, const char *path, const char *data,
+    size_t len)
+{
+	git_index	*index = NULL;
+	char		*full = NULL, *tmp = NULL;
+	FILE		*fp;
+	int		 rc = -1;
+
+	/* The file is replaced whole, by rename, then the index entry is
+	 * made from it, stat data and all. */
+	xappendf(&full, "%s%s", git_repository_workdir(d->repo), path);
+	xappendf(&tmp, "%s.hleg-tmp", full);
+	if ((fp = fopen(tmp, "w")) == NULL ||
+	    fwrite(data, 1, len, fp) != len || fshut(fp, tmp) != 0 ||
+	    rename(tmp, full) != 0) {
+		warn("%s", full);
+		unlink(tmp);
+	} else if (git_repository_index(&index, d->repo) != 0 ||
+	    git_index_read(index, 0) != 0 ||
+	    git_index_add_bypath(index, path) != 0 ||
+	    git_index_write(index) != 0)
+		warnx("%s: %s: the index could not follow: %s", d->name, path,
+		    dossier_error());
+	else
+		rc = 0;
+	git_index_free(index);
+	free(tmp);
+	free(full);
+	return rc;
 }
 
 /* The value of the environment variable env, else of key in config, as

@@ -76,8 +76,10 @@ int	dossier_has_worktree(struct dossier *d);
  * 0 when it has, -1 after a message. */
 int	dossier_path_clean(struct dossier *d, const char *path);
 
-/* Makes the index and work tree file of path follow HEAD. */
-int	dossier_checkout_path(struct dossier *d, const char *path);
+/* Makes the work tree file of path hold data, the blob just committed,
+ * and its index entry follow. */
+int	dossier_checkout_path(struct dossier *d, const char *path,
+	    const char *data, size_t len);
 
 /* The committer: user.name and user.email from the environment
  * (GIT_COMMITTER_NAME, GIT_COMMITTER_EMAIL) or the configuration, at
