@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "lib/content.h"
@@ -49,7 +50,8 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: hleg-transition [-h] [-C dir] [--as member] "
-	    "[--note text] [--outcome outcome] [--sector sector] id event\n");
+	    "[--note text] [--outcome outcome] [--sector sector] id event\n"
+	    "       hleg-transition [-C dir] --batch\n");
 	exit(HLEG_EXIT_SYSTEM);
 }
 
@@ -58,8 +60,13 @@ help(void)
 {
 	printf("usage: hleg-transition [-h] [-C dir] [--as member] "
 	    "[--note text] [--outcome outcome] [--sector sector] id event\n"
+	    "       hleg-transition [-C dir] --batch\n"
 	    "Check a workflow event on a document and record it as one "
 	    "commit.\n"
+	    "      --batch        record the events of standard input, one a "
+	    "line:\n"
+	    "                     id, event, actor, sector, outcome, note, "
+	    "date, by tabs\n"
 	    "  -C DIR             the dossier (default: the current "
 	    "repository)\n"
 	    "      --as MEMBER    the roster id of who acts (default: the "
@@ -318,11 +325,188 @@ check_arguments(const struct options *o)
 		    "validate, implement or no-action", o->outcome);
 }
 
+/* Checks and records the event of o; a refusal exits.  Returns the exit
+ * status. */
+static int
+record(const struct options *o, struct validator *v)
+{
+	struct dossier		 d;
+	struct attempt		 a;
+	struct gitdate		 author_date, committer_date;
+	enum dossier_status	 st = DOSSIER_ERROR;
+	char			 hex[8], *lock, *path = NULL;
+	int			 i;
+
+	check_arguments(o);
+	if (gitdate_from_env("GIT_AUTHOR_DATE", &author_date) != 0)
+		errx(HLEG_EXIT_SYSTEM, "GIT_AUTHOR_DATE=%s: not a date git "
+		    "understands", getenv("GIT_AUTHOR_DATE"));
+	if (gitdate_from_env("GIT_COMMITTER_DATE", &committer_date) != 0)
+		errx(HLEG_EXIT_SYSTEM, "GIT_COMMITTER_DATE=%s: not a date git "
+		    "understands", getenv("GIT_COMMITTER_DATE"));
+	if (dossier_open(&d, o->dir) != 0)
+		return HLEG_EXIT_SYSTEM;
+	xappendf(&path, "documents/%s.xml", o->id);
+	if (dossier_has_worktree(&d)) {
+		switch (dossier_path_clean(&d, path)) {
+		case 1:
+			break;
+		case 0:
+			refuse(o, "HLEG-W020", "%s has changes that are not "
+			    "committed: commit or discard them first", path);
+		default:
+			return HLEG_EXIT_SYSTEM;
+		}
+	}
+
+	memset(&a, 0, sizeof(a));
+	srand((unsigned)getpid() ^ (unsigned)time(NULL));
+	for (i = 0; i < ATTEMPTS; i++) {
+		prepare(&d, v, o, &author_date, &committer_date, &a);
+		st = dossier_advance(&d, git_commit_id(a.tip), &a.commit,
+		    "hleg-transition");
+		if (st == DOSSIER_OK || st == DOSSIER_ERROR)
+			break;
+		/* Another writer moved main, or holds its lock: read it
+		 * again and judge the event anew. */
+		attempt_clear(&a);
+		usleep(1000 + (useconds_t)(rand() % 20000));
+	}
+	if (st == DOSSIER_LOCKED) {
+		lock = dossier_lock_path(&d);
+		errx(HLEG_EXIT_SYSTEM, "%s exists, so main cannot move: another "
+		    "program is writing the dossier, or one stopped while "
+		    "writing; if no git or hleg is running on it, remove %s "
+		    "and try again", lock, lock);
+	}
+	if (st == DOSSIER_MOVED)
+		refuse(o, "HLEG-W019", "other writers moved the main branch "
+		    "%d times while this event was being recorded; nothing "
+		    "was recorded: try again", ATTEMPTS);
+	if (st != DOSSIER_OK)
+		return HLEG_EXIT_SYSTEM;
+
+	git_oid_tostr(hex, sizeof(hex), &a.commit);
+	printf("%s %s: %s -> %s [%s]\n", a.step.event, o->id, a.step.from,
+	    a.step.to, hex);
+	if (dossier_has_worktree(&d) && dossier_checkout_path(&d, path,
+	    (const char *)a.bytes, (size_t)a.len) != 0)
+		warnx("the event is recorded; bring the work tree up to date "
+		    "with: git checkout -- %s", path);
+	attempt_clear(&a);
+	free(path);
+	dossier_close(&d);
+	return HLEG_EXIT_OK;
+}
+
+/* Undoes the escapes of a batch field in place: \n, \t and \\. */
+static void
+unescape(char *s)
+{
+	char	*o = s;
+
+	for (; *s != '\0'; s++) {
+		if (*s == '\\' && (s[1] == 'n' || s[1] == 't' ||
+		    s[1] == '\\')) {
+			s++;
+			*o++ = *s == 'n' ? '\n' : *s == 't' ? '\t' : '\\';
+		} else
+			*o++ = *s;
+	}
+	*o = '\0';
+}
+
+/* Records the events of standard input, one a line:
+ *	id TAB event [TAB actor [TAB sector [TAB outcome [TAB note [TAB date]]]]]
+ * each in a process forked from this one, which has paid for loading
+ * libgit2, the schema and the rules once.  Returns the worst status. */
+static int
+batch(const struct options *defaults, struct validator *v)
+{
+	char		*line = NULL, *field[7], *p;
+	size_t		 cap = 0, n;
+	ssize_t		 len;
+	unsigned long	 lineno = 0;
+	int		 worst = HLEG_EXIT_OK, status;
+	pid_t		 pid;
+
+	/* Unbuffered, so that no child finds read-ahead input in its copy
+	 * of the stream: exit() would seek the shared descriptor back to
+	 * it, and this loop would read the same lines again. */
+	setvbuf(stdin, NULL, _IONBF, 0);
+	while ((len = getline(&line, &cap, stdin)) != -1) {
+		struct options	 o = *defaults;
+
+		lineno++;
+		if (len > 0 && line[len - 1] == '\n')
+			line[--len] = '\0';
+		if (len == 0 || line[0] == '#')
+			continue;
+		if (len > 16384) {
+			warnx("<stdin>:%lu: the line is longer than 16384 "
+			    "bytes", lineno);
+			worst = HLEG_EXIT_SYSTEM;
+			continue;
+		}
+		memset(field, 0, sizeof(field));
+		for (n = 0, p = line; n < 7 && p != NULL; n++) {
+			field[n] = p;
+			if ((p = strchr(p, '\t')) != NULL)
+				*p++ = '\0';
+			if (*field[n] == '\0' || strcmp(field[n], "-") == 0)
+				field[n] = NULL;
+		}
+		if (p != NULL || field[0] == NULL || field[1] == NULL) {
+			warnx("<stdin>:%lu: give id, event and optionally "
+			    "actor, sector, outcome, note, date, separated by "
+			    "tabs", lineno);
+			worst = HLEG_EXIT_SYSTEM;
+			continue;
+		}
+		o.id = field[0];
+		o.event = field[1];
+		if (field[2] != NULL)
+			o.actor = field[2];
+		if (field[3] != NULL)
+			o.sector = field[3];
+		if (field[4] != NULL)
+			o.outcome = field[4];
+		if (field[5] != NULL) {
+			unescape(field[5]);
+			o.note = field[5];
+		}
+		fflush(stdout);
+		fflush(stderr);
+		if ((pid = fork()) == -1)
+			err(HLEG_EXIT_SYSTEM, "fork");
+		if (pid == 0) {
+			if (field[6] != NULL &&
+			    (setenv("GIT_AUTHOR_DATE", field[6], 1) != 0 ||
+			    setenv("GIT_COMMITTER_DATE", field[6], 1) != 0))
+				err(HLEG_EXIT_SYSTEM, "setenv");
+			status = record(&o, v);
+			exit(fshut(stdout, "stdout") ? HLEG_EXIT_SYSTEM :
+			    status);
+		}
+		if (waitpid(pid, &status, 0) == -1)
+			err(HLEG_EXIT_SYSTEM, "waitpid");
+		status = WIFEXITED(status) ? WEXITSTATUS(status) :
+		    HLEG_EXIT_SYSTEM;
+		if (status > worst)
+			worst = status;
+	}
+	if (ferror(stdin))
+		err(HLEG_EXIT_SYSTEM, "<stdin>");
+	free(line);
+	return worst;
+}
+
 int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
 		{ "as", required_argument, NULL, 'a' },
+		{ "batch", no_argument, NULL, 'b' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "note", required_argument, NULL, 'n' },
 		{ "outcome", required_argument, NULL, 'o' },
@@ -333,18 +517,16 @@ main(int argc, char *argv[])
 	struct options		 o;
 	struct validate_setup	 setup;
 	struct validator	*v;
-	struct dossier		 d;
-	struct attempt		 a;
-	struct gitdate		 author_date, committer_date;
-	enum dossier_status	 st = DOSSIER_ERROR;
-	char			 hex[8], *lock, *path = NULL;
-	int			 ch, i;
+	int			 ch, rc, batch_mode = 0;
 
 	memset(&o, 0, sizeof(o));
 	while ((ch = getopt_long(argc, argv, "C:h", longopts, NULL)) != -1)
 		switch (ch) {
 		case 'a':
 			o.actor = optarg;
+			break;
+		case 'b':
+			batch_mode = 1;
 			break;
 		case 'C':
 			o.dir = optarg;
@@ -370,76 +552,23 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
-	if (argc != 2)
+	if (batch_mode ? argc != 0 : argc != 2)
 		usage();
-	o.id = argv[0];
-	o.event = argv[1];
-	check_arguments(&o);
+	if (!batch_mode) {
+		o.id = argv[0];
+		o.event = argv[1];
+		check_arguments(&o);
+	}
 
-	if (gitdate_from_env("GIT_AUTHOR_DATE", &author_date) != 0)
-		errx(HLEG_EXIT_SYSTEM, "GIT_AUTHOR_DATE=%s: not a date git "
-		    "understands", getenv("GIT_AUTHOR_DATE"));
-	if (gitdate_from_env("GIT_COMMITTER_DATE", &committer_date) != 0)
-		errx(HLEG_EXIT_SYSTEM, "GIT_COMMITTER_DATE=%s: not a date git "
-		    "understands", getenv("GIT_COMMITTER_DATE"));
 	dossier_library_init();
 	if (validate_setup(&setup) == -1 ||
 	    (v = validator_new(&setup)) == NULL)
 		return HLEG_EXIT_SYSTEM;
-	if (dossier_open(&d, o.dir) != 0)
-		return HLEG_EXIT_SYSTEM;
-	xappendf(&path, "documents/%s.xml", o.id);
-	if (dossier_has_worktree(&d)) {
-		switch (dossier_path_clean(&d, path)) {
-		case 1:
-			break;
-		case 0:
-			refuse(&o, "HLEG-W020", "%s has changes that are not "
-			    "committed: commit or discard them first", path);
-		default:
-			return HLEG_EXIT_SYSTEM;
-		}
-	}
-
-	memset(&a, 0, sizeof(a));
-	srand((unsigned)getpid() ^ (unsigned)time(NULL));
-	for (i = 0; i < ATTEMPTS; i++) {
-		prepare(&d, v, &o, &author_date, &committer_date, &a);
-		st = dossier_advance(&d, git_commit_id(a.tip), &a.commit,
-		    "hleg-transition");
-		if (st == DOSSIER_OK || st == DOSSIER_ERROR)
-			break;
-		/* Another writer moved main, or holds its lock: read it
-		 * again and judge the event anew. */
-		attempt_clear(&a);
-		usleep(1000 + (useconds_t)(rand() % 20000));
-	}
-	if (st == DOSSIER_LOCKED) {
-		lock = dossier_lock_path(&d);
-		errx(HLEG_EXIT_SYSTEM, "%s exists, so main cannot move: another "
-		    "program is writing the dossier, or one stopped while "
-		    "writing; if no git or hleg is running on it, remove %s "
-		    "and try again", lock, lock);
-	}
-	if (st == DOSSIER_MOVED)
-		refuse(&o, "HLEG-W019", "other writers moved the main branch "
-		    "%d times while this event was being recorded; nothing "
-		    "was recorded: try again", ATTEMPTS);
-	if (st != DOSSIER_OK)
-		return HLEG_EXIT_SYSTEM;
-
-	git_oid_tostr(hex, sizeof(hex), &a.commit);
-	printf("%s %s: %s -> %s [%s]\n", a.step.event, o.id, a.step.from,
-	    a.step.to, hex);
-	if (dossier_has_worktree(&d) && dossier_checkout_path(&d, path,
-	    (const char *)a.bytes, (size_t)a.len) != 0)
-		warnx("the event is recorded; bring the work tree up to date "
-		    "with: git checkout -- %s", path);
-	attempt_clear(&a);
-	free(path);
-	dossier_close(&d);
+	rc = batch_mode ? batch(&o, v) : record(&o, v);
 	validator_free(v);
 	validate_cleanup(&setup);
 	dossier_library_shutdown();
-	return fshut(stdout, "stdout") ? HLEG_EXIT_SYSTEM : HLEG_EXIT_OK;
+	if (fshut(stdout, "stdout") != 0)
+		rc = HLEG_EXIT_SYSTEM;
+	return rc;
 }

@@ -313,5 +313,32 @@ Reviewed: yes"
 	[ "$status" -eq 0 ]
 	synopsis=$(mandoc -T ascii "$TOP/man/hleg-transition.1" | col -b |
 	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | tr '\t\n' '  ' | tr -s ' ' | sed 's/^ //;s/ $//')
-	[ "${lines[0]}" = "usage: $synopsis" ]
+	[ "${lines[0]} $(echo "${lines[1]}" | sed 's/^ *//')" = "usage: $synopsis" ]
+}
+
+@test "--batch records each line as its own commit, dated as the line says, and goes on after a refusal" {
+	printf '# events of the week\n%s\tendorse\tm12\n\nBAD ID\tendorse\n%s\tendorse\tm30\t-\t-\tRead twice;\\nfine.\t2008-04-12T09:00:00Z\n%s\tsubmit\tm01\t\t\t\t2008-04-13T09:00:00Z\n' \
+	    $P $P $P >"$BATS_TEST_TMPDIR/events"
+	run $T --batch <"$BATS_TEST_TMPDIR/events"
+	[ "$status" -eq 1 ]
+	[[ "${lines[0]}" == "endorse $P: draft -> draft ["*"]" ]]
+	[[ "$output" == *"'BAD ID' is not a document id"*"[HLEG-W014]"* ]]
+	[[ "$output" == *"submit $P: draft -> submitted ["*"]"* ]]
+	[ "$(git -C "$D" rev-list --count main)" -eq 5 ]
+	[ "$(git -C "$D" log -1 --format=%ad --date=iso-strict main~1)" = "2008-04-12T09:00:00+00:00" ]
+	git -C "$D" log -1 --format=%B main~1 | grep -q '^    Read twice;$'
+	git -C "$D" log -1 --format=%B main~1 | grep -q '^    fine.$'
+	[ -z "$(git -C "$D" status --porcelain)" ]
+}
+
+@test "--batch refuses a malformed line and a line too long" {
+	printf '%s\n' "$P" >"$BATS_TEST_TMPDIR/events"
+	head -c 20000 /dev/zero | tr '\0' x >>"$BATS_TEST_TMPDIR/events"
+	echo >>"$BATS_TEST_TMPDIR/events"
+	before=$(fingerprint "$D")
+	run $T --batch <"$BATS_TEST_TMPDIR/events"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"<stdin>:1: give id, event and optionally actor"* ]]
+	[[ "$output" == *"<stdin>:2: the line is longer than 16384 bytes"* ]]
+	[ "$before" = "$(fingerprint "$D")" ]
 }
