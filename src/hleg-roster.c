@@ -12,6 +12,7 @@
 #include <libxml/tree.h>
 
 #include "lib/diag.h"
+#include "lib/dossier.h"
 #include "lib/source.h"
 #include "lib/util.h"
 #include "lib/validate.h"
@@ -59,17 +60,18 @@ struct composition {
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: hleg-roster [-h] [--xml] [file]\n");
+	fprintf(stderr, "usage: hleg-roster [-h] [-C dir] [--xml] [file]\n");
 	exit(HLEG_EXIT_SYSTEM);
 }
 
 static void
 help(void)
 {
-	printf("usage: hleg-roster [-h] [--xml] [file]\n"
+	printf("usage: hleg-roster [-h] [-C dir] [--xml] [file]\n"
 	    "Print the composition of an HLEG roster: members by category and\n"
 	    "by ITU region, what is missing or over, experts by work area and\n"
 	    "the officials.\n"
+	    "  -C DIR         the roster of the dossier DIR, at the tip of main\n"
 	    "  -h, --help     show this help and exit\n"
 	    "      --version  print the version and exit\n"
 	    "      --xml      print the composition as XML\n"
@@ -450,12 +452,15 @@ main(int argc, char *argv[])
 	struct diag_list	 diags;
 	xmlDocPtr		 doc = NULL;
 	xmlNodePtr		 root;
-	const char		*path;
-	int			 ch, xml = 0, ready = 0;
+	const char		*path, *dir = NULL;
+	int			 ch, xml = 0, ready = 0, rc;
 	int			 status = HLEG_EXIT_OK;
 
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1)
+	while ((ch = getopt_long(argc, argv, "C:h", longopts, NULL)) != -1)
 		switch (ch) {
+		case 'C':
+			dir = optarg;
+			break;
 		case 'h':
 			help();
 			break;
@@ -471,13 +476,38 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
-	if (argc > 1)
+	if (argc > 1 || (dir != NULL && argc == 1))
 		usage();
 	path = argc == 1 ? argv[0] : "-";
 
 	memset(&src, 0, sizeof(src));
 	memset(&diags, 0, sizeof(diags));
-	switch (source_read(&src, path, HLEG_MAX_INPUT)) {
+	if (dir != NULL) {
+		/* The roster as committed on main, not the work tree's. */
+		struct dossier	 d;
+		git_commit	*tip;
+
+		dossier_library_init();
+		if (dossier_open(&d, dir) != 0 ||
+		    dossier_commit(&d, NULL, &tip) != 0)
+			return HLEG_EXIT_SYSTEM;
+		rc = dossier_read(&d, tip, "roster.xml", &src);
+		git_commit_free(tip);
+		dossier_close(&d);
+		if (rc != 0) {
+			if (rc == 1)
+				warnx("%s: not a dossier: no roster.xml on main",
+				    dir);
+			return HLEG_EXIT_SYSTEM;
+		}
+		if (validate_setup(&setup) == -1)
+			return HLEG_EXIT_SYSTEM;
+		ready = 1;
+		if ((v = validator_new(&setup)) == NULL)
+			errx(HLEG_EXIT_SYSTEM, "cannot make a validator");
+		validator_check(v, &src, NULL, &diags, &doc);
+		validator_free(v);
+	} else switch (source_read(&src, path, HLEG_MAX_INPUT)) {
 	case SOURCE_ERROR:
 		err(HLEG_EXIT_SYSTEM, "%s", strcmp(path, "-") == 0 ?
 		    "<stdin>" : path);

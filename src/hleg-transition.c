@@ -247,6 +247,19 @@ prepare(struct dossier *d, struct validator *v, const struct options *o,
 	if (kind_of(a->doc) != KIND_PROPOSAL && kind_of(a->doc) != KIND_REPORT)
 		refuse(o, "HLEG-W017", "%s is a %s; events happen to proposals "
 		    "and reports", o->id, kind_name(kind_of(a->doc)));
+	{
+		xmlChar	*id = xmlGetProp(xmlDocGetRootElement(a->doc),
+			    (const xmlChar *)"id");
+		int	 same = id != NULL &&
+			    strcmp((const char *)id, o->id) == 0;
+
+		if (!same)
+			refuse(o, "HLEG-W017", "%s holds the document %s: a "
+			    "document's file is named after its id; rename "
+			    "it in a commit of its own", path,
+			    id ? (const char *)id : "without an id");
+		xmlFree(id);
+	}
 
 	actor = actor_of(d, a->roster, o);
 	memset(&q, 0, sizeof(q));

@@ -103,10 +103,10 @@ setup() {
 @test "an unknown option or a second file is a usage error" {
 	run $R --frobnicate
 	[ "$status" -eq 2 ]
-	[[ "$output" == *"usage: hleg-roster [-h] [--xml] [file]"* ]]
+	[[ "$output" == *"usage: hleg-roster [-h] [-C dir] [--xml] [file]"* ]]
 	run $R "$D" "$D"
 	[ "$status" -eq 2 ]
-	[ "$output" = "usage: hleg-roster [-h] [--xml] [file]" ]
+	[ "$output" = "usage: hleg-roster [-h] [-C dir] [--xml] [file]" ]
 }
 
 @test "--help prints the synopsis of the man page and exits 0" {
@@ -131,5 +131,19 @@ setup() {
 	[ "$status" -eq 2 ]
 	[[ "$output" == *"stdout: No space left on device"* ]]
 	run bash -c "$R --xml $D >/dev/full"
+	[ "$status" -eq 2 ]
+}
+
+@test "-C reads the roster of a dossier at the tip of main, not the work tree" {
+	D=$BATS_TEST_TMPDIR/d
+	GIT_AUTHOR_DATE=2008-01-10T10:00:00Z GIT_COMMITTER_DATE=2008-01-10T10:00:00Z \
+	    bin/hleg-init --roster fixtures/dossier/roster.xml "$D" >/dev/null
+	echo garbage >"$D/roster.xml"
+	run bin/hleg-roster -C "$D"
+	[ "$status" -eq 0 ]
+	diff <(bin/hleg-roster fixtures/dossier/roster.xml) <(echo "$output")
+	run bin/hleg-roster -C "$BATS_TEST_TMPDIR/none"
+	[ "$status" -eq 2 ]
+	run bin/hleg-roster -C "$D" fixtures/dossier/roster.xml
 	[ "$status" -eq 2 ]
 }

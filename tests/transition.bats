@@ -342,3 +342,10 @@ Reviewed: yes"
 	[[ "$output" == *"<stdin>:2: the line is longer than 16384 bytes"* ]]
 	[ "$before" = "$(fingerprint "$D")" ]
 }
+
+@test "refused: a document whose file is not named after its id" {
+	git -C "$D" mv documents/HLEG-P-2008-005.xml documents/HLEG-P-2008-099.xml
+	at 2008-04-10T11:00:00+02:00 git_t -C "$D" commit -qm "Rename"
+	refused HLEG-W017 $T HLEG-P-2008-099 endorse --as m12
+	[[ "$output" == *"documents/HLEG-P-2008-099.xml holds the document HLEG-P-2008-005"* ]]
+}
