@@ -18,6 +18,7 @@
 #include "lib/parse.h"
 #include "lib/safety.h"
 #include "lib/source.h"
+#include "lib/node.h"
 #include "lib/util.h"
 #include "lib/validate.h"
 
@@ -164,15 +165,6 @@ one_line(const char *s)
 	return out;
 }
 
-/* Whether node is the HLEG element name. */
-static int
-is_element(xmlNodePtr node, const char *name)
-{
-	return node->type == XML_ELEMENT_NODE && node->ns != NULL &&
-	    strcmp((const char *)node->ns->href, HLEG_NS) == 0 &&
-	    strcmp((const char *)node->name, name) == 0;
-}
-
 /* Whether root has a child element name whose ref is value. */
 static int
 has_ref(xmlNodePtr root, const char *name, const char *value)
@@ -181,7 +173,7 @@ has_ref(xmlNodePtr root, const char *name, const char *value)
 	int	 found = 0;
 
 	for (xmlNodePtr n = root->children; n != NULL && !found; n = n->next)
-		if (is_element(n, name)) {
+		if (node_is(n, name)) {
 			ref = xmlGetNoNsProp(n, (const xmlChar *)"ref");
 			found = ref != NULL &&
 			    strcmp((const char *)ref, value) == 0;
@@ -199,11 +191,11 @@ summarize(xmlDocPtr doc, struct summary *s)
 	s->kind = kind_name(kind_of(doc));
 	s->state = s->title = NULL;
 	for (xmlNodePtr n = root->children; n != NULL; n = n->next) {
-		if (s->title == NULL && is_element(n, "title")) {
+		if (s->title == NULL && node_is(n, "title")) {
 			text = xmlNodeGetContent(n);
 			s->title = one_line(text ? (const char *)text : "");
 			xmlFree(text);
-		} else if (s->state == NULL && is_element(n, "workflow")) {
+		} else if (s->state == NULL && node_is(n, "workflow")) {
 			text = xmlGetNoNsProp(n, (const xmlChar *)"state");
 			if (text != NULL && id_name_valid((const char *)text))
 				s->state = xstrdup((const char *)text);
@@ -236,7 +228,7 @@ write_refs(xmlTextWriterPtr w, xmlNodePtr root, const char *name)
 	int	 rc = 0;
 
 	for (xmlNodePtr n = root->children; n != NULL && rc >= 0; n = n->next) {
-		if (!is_element(n, name) ||
+		if (!node_is(n, name) ||
 		    (ref = xmlGetNoNsProp(n, (const xmlChar *)"ref")) == NULL)
 			continue;
 		if (xmlTextWriterStartElement(w, (const xmlChar *)name) < 0 ||

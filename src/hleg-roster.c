@@ -14,6 +14,7 @@
 #include "lib/diag.h"
 #include "lib/dossier.h"
 #include "lib/source.h"
+#include "lib/node.h"
 #include "lib/util.h"
 #include "lib/validate.h"
 
@@ -79,14 +80,6 @@ help(void)
 	exit(fshut(stdout, "stdout") ? HLEG_EXIT_SYSTEM : HLEG_EXIT_OK);
 }
 
-static int
-is_element(xmlNodePtr n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	    strcmp((const char *)n->ns->href, HLEG_NS) == 0 &&
-	    strcmp((const char *)n->name, name) == 0;
-}
-
 /* The index of n's attribute attr among names[0..count), or -1.  Values
  * are compared as the business rules compare them, exactly. */
 static int
@@ -114,7 +107,7 @@ count(struct composition *c, xmlNodePtr roster)
 	memset(c, 0, sizeof(*c));
 	c->roster = roster;
 	for (m = roster->children; m != NULL; m = m->next) {
-		if (!is_element(m, "member"))
+		if (!node_is(m, "member"))
 			continue;
 		c->members++;
 		if ((i = lookup(m, "category", category_names,
@@ -126,7 +119,7 @@ count(struct composition *c, xmlNodePtr roster)
 		/* A member counts once per work area, however often named. */
 		memset(seen, 0, sizeof(seen));
 		for (e = m->children; e != NULL; e = e->next)
-			if (is_element(e, "expertise") &&
+			if (node_is(e, "expertise") &&
 			    (i = lookup(e, "ref", work_areas,
 			    NWORK_AREAS)) >= 0)
 				seen[i] = 1;
@@ -178,7 +171,7 @@ text_of(xmlNodePtr n, const char *attr, const char *child)
 		raw = xmlGetNoNsProp(n, (const xmlChar *)attr);
 	else
 		for (e = n->children; e != NULL && raw == NULL; e = e->next)
-			if (is_element(e, child))
+			if (node_is(e, child))
 				raw = xmlNodeGetContent(e);
 	if (raw == NULL)
 		return xstrdup("-");
@@ -216,7 +209,7 @@ print_countries(xmlNodePtr roster, int r, int indent)
 	int		 column = indent;
 
 	for (m = roster->children; m != NULL; m = m->next) {
-		if (!is_element(m, "member") ||
+		if (!node_is(m, "member") ||
 		    lookup(m, "category", category_names, NCATEGORIES) != 0 ||
 		    lookup(m, "region", region_codes, NREGIONS) != r)
 			continue;
@@ -272,7 +265,7 @@ print_text(const struct composition *c)
 		printf("%-29s  %7d\n", work_areas[i], c->work_area[i]);
 
 	for (o = c->roster->children; o != NULL; o = o->next)
-		if (is_element(o, "official")) {
+		if (node_is(o, "official")) {
 			id = text_of(o, "id", NULL);
 			if ((int)strlen(id) > idw)
 				idw = (int)strlen(id);
@@ -283,7 +276,7 @@ print_text(const struct composition *c)
 	for (slot = SLOT_SECRETARIAT; slot <= SLOT_OTHER; slot++) {
 		listed = 0;
 		for (o = c->roster->children; o != NULL; o = o->next) {
-			if (!is_element(o, "official") ||
+			if (!node_is(o, "official") ||
 			    official_slot(o) != slot)
 				continue;
 			role = text_of(o, "role", NULL);
@@ -374,7 +367,7 @@ print_xml(const struct composition *c)
 		set_counts(n, REGION_SEATS, c->region[i]);
 		countries = NULL;
 		for (m = c->roster->children; m != NULL; m = m->next) {
-			if (!is_element(m, "member") ||
+			if (!node_is(m, "member") ||
 			    lookup(m, "category", category_names,
 			    NCATEGORIES) != 0 ||
 			    lookup(m, "region", region_codes, NREGIONS) != i ||
@@ -398,7 +391,7 @@ print_xml(const struct composition *c)
 	for (slot = SLOT_SECRETARIAT; slot <= SLOT_OTHER; slot++) {
 		listed = 0;
 		for (m = c->roster->children; m != NULL; m = m->next) {
-			if (!is_element(m, "official") ||
+			if (!node_is(m, "official") ||
 			    official_slot(m) != slot)
 				continue;
 			n = xmlNewChild(root, ns, (const xmlChar *)"official",
@@ -407,7 +400,7 @@ print_xml(const struct composition *c)
 			copy_prop(n, m, "sector");
 			copy_prop(n, m, "id");
 			for (e = m->children; e != NULL; e = e->next)
-				if (is_element(e, "name")) {
+				if (node_is(e, "name")) {
 					value = xmlNodeGetContent(e);
 					xmlNewProp(n, (const xmlChar *)"name",
 					    value);

@@ -9,16 +9,9 @@
 
 #include "event.h"
 #include "ids.h"
+#include "node.h"
 #include "util.h"
 #include "validate.h"
-
-static int
-is(xmlNodePtr n, const char *name)
-{
-	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	    strcmp((const char *)n->ns->href, HLEG_NS) == 0 &&
-	    strcmp((const char *)n->name, name) == 0;
-}
 
 static int
 prop_is(xmlNodePtr n, const char *name, const char *value)
@@ -37,7 +30,7 @@ workflow_element(xmlDocPtr doc)
 	xmlNodePtr	 root = xmlDocGetRootElement(doc);
 
 	for (xmlNodePtr n = root ? root->children : NULL; n; n = n->next)
-		if (is(n, "workflow"))
+		if (node_is(n, "workflow"))
 			return n;
 	return NULL;
 }
@@ -70,7 +63,7 @@ is_rapporteur(xmlDocPtr doc, const char *id)
 	xmlNodePtr	 root = xmlDocGetRootElement(doc);
 
 	for (xmlNodePtr n = root ? root->children : NULL; n; n = n->next)
-		if ((is(n, "rapporteur") || is(n, "author")) &&
+		if ((node_is(n, "rapporteur") || node_is(n, "author")) &&
 		    prop_is(n, "ref", id))
 			return 1;
 	return 0;
@@ -82,7 +75,7 @@ has_sector(xmlDocPtr doc, const char *sector)
 	xmlNodePtr	 root = xmlDocGetRootElement(doc);
 
 	for (xmlNodePtr n = root ? root->children : NULL; n; n = n->next)
-		if (is(n, "sector") && prop_is(n, "ref", sector))
+		if (node_is(n, "sector") && prop_is(n, "ref", sector))
 			return 1;
 	return 0;
 }
@@ -96,7 +89,7 @@ sectors(xmlDocPtr doc)
 	xmlChar		*v;
 
 	for (xmlNodePtr n = root ? root->children : NULL; n; n = n->next)
-		if (is(n, "sector") &&
+		if (node_is(n, "sector") &&
 		    (v = xmlGetProp(n, (const xmlChar *)"ref")) != NULL) {
 			xappendf(&s, "%s%s", s ? ", " : "", (const char *)v);
 			xmlFree(v);
@@ -111,7 +104,7 @@ has_step(xmlNodePtr workflow, const char *event, const char *sector,
     const char *by, const char *version)
 {
 	for (xmlNodePtr s = workflow->children; s; s = s->next) {
-		if (!is(s, "step") || !prop_is(s, "event", event))
+		if (!node_is(s, "step") || !prop_is(s, "event", event))
 			continue;
 		if (sector != NULL && prop_is(s, "sector", sector))
 			return 1;
@@ -135,7 +128,7 @@ endorsements(const struct workflow *w, xmlNodePtr workflow,
 		xmlChar			*ev, *by;
 		int			 counted = 0;
 
-		if (!is(s, "step") || !prop_is(s, "version", version))
+		if (!node_is(s, "step") || !prop_is(s, "version", version))
 			continue;
 		ev = xmlGetProp(s, (const xmlChar *)"event");
 		by = xmlGetProp(s, (const xmlChar *)"by");
@@ -144,7 +137,7 @@ endorsements(const struct workflow *w, xmlNodePtr workflow,
 			/* Count each member once. */
 			for (xmlNodePtr t = workflow->children; t != s;
 			    t = t->next)
-				if (is(t, "step") && prop_is(t, "by",
+				if (node_is(t, "step") && prop_is(t, "by",
 				    (const char *)by) && prop_is(t, "version",
 				    version) && prop_is(t, "event",
 				    (const char *)ev))
@@ -371,7 +364,7 @@ event_check(const struct workflow *w, const struct roster *r, xmlDocPtr doc,
 		for (xmlNodePtr n = root->children; n; n = n->next) {
 			xmlChar	*s;
 
-			if (!is(n, "sector") ||
+			if (!node_is(n, "sector") ||
 			    (s = xmlGetProp(n, (const xmlChar *)"ref")) == NULL)
 				continue;
 			if (strcmp((const char *)s, q->sector) != 0 &&

@@ -9,6 +9,7 @@
 #include <libxml/xpath.h>
 
 #include "roster.h"
+#include "node.h"
 #include "util.h"
 #include "validate.h"
 
@@ -17,14 +18,6 @@ struct roster {
 	xmlHashTablePtr	 members;	/* id -> member element */
 	xmlHashTablePtr	 people;	/* id -> member or official element */
 };
-
-static int
-is_hleg(xmlNodePtr node, const char *name)
-{
-	return node->type == XML_ELEMENT_NODE && node->ns != NULL &&
-	    strcmp((const char *)node->ns->href, HLEG_NS) == 0 &&
-	    strcmp((const char *)node->name, name) == 0;
-}
 
 struct roster *
 roster_new(xmlDocPtr doc)
@@ -41,13 +34,13 @@ roster_new(xmlDocPtr doc)
 		errx(HLEG_EXIT_SYSTEM, "out of memory");
 	root = xmlDocGetRootElement(doc);
 	for (xmlNodePtr n = root ? root->children : NULL; n; n = n->next) {
-		if (!is_hleg(n, "member") && !is_hleg(n, "official"))
+		if (!node_is(n, "member") && !node_is(n, "official"))
 			continue;
 		if ((id = xmlGetProp(n, (const xmlChar *)"id")) == NULL)
 			continue;
 		/* The first entry of a duplicated id wins, as the rules
 		 * report the later ones. */
-		if (is_hleg(n, "member"))
+		if (node_is(n, "member"))
 			xmlHashAddEntry(r->members, id, n);
 		xmlHashAddEntry(r->people, id, n);
 		xmlFree(id);
@@ -79,7 +72,7 @@ roster_field(xmlNodePtr person, const char *name)
 		v = xmlGetProp(person, (const xmlChar *)name + 1);
 	else
 		for (xmlNodePtr c = person->children; c; c = c->next)
-			if (is_hleg(c, name)) {
+			if (node_is(c, name)) {
 				v = xmlNodeGetContent(c);
 				break;
 			}
@@ -100,14 +93,14 @@ roster_has_role(const struct roster *r, const char *id, const char *role)
 	if (p == NULL)
 		return 0;
 	if (strcmp(role, "member") == 0)
-		return is_hleg(p, "member");
+		return node_is(p, "member");
 	if (strcmp(role, "chair") == 0 || strcmp(role, "vice-chair") == 0) {
-		if (!is_hleg(p, "member"))
+		if (!node_is(p, "member"))
 			return 0;
 		v = roster_field(p, "role");
 	} else if (strcmp(role, "secretariat") == 0 ||
 	    strcmp(role, "liaison") == 0) {
-		if (!is_hleg(p, "official"))
+		if (!node_is(p, "official"))
 			return 0;
 		v = roster_field(p, "@role");
 	} else

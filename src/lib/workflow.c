@@ -4,32 +4,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "node.h"
 #include "util.h"
 #include "validate.h"
 #include "workflow.h"
 
 static int
-is(xmlNodePtr n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	    strcmp((const char *)n->ns->href, HLEG_NS) == 0 &&
-	    strcmp((const char *)n->name, name) == 0;
-}
-
-static char *
-prop(xmlNodePtr n, const char *name)
-{
-	xmlChar	*v = xmlGetProp(n, (const xmlChar *)name);
-	char	*s = v ? xstrdup((const char *)v) : NULL;
-
-	xmlFree(v);
-	return s;
-}
-
-static int
 flag(xmlNodePtr n, const char *name)
 {
-	char	*v = prop(n, name);
+	char	*v = node_prop(n, name);
 	int	 yes = v != NULL && (strcmp(v, "true") == 0 ||
 		    strcmp(v, "1") == 0);
 
@@ -42,27 +25,27 @@ read_event(struct wf_event *e, xmlNodePtr n)
 {
 	char	*s;
 
-	e->name = prop(n, "name");
-	e->to = prop(n, "to");
+	e->name = node_prop(n, "name");
+	e->to = node_prop(n, "to");
 	e->records_version = flag(n, "records-version");
 	e->per_sector = flag(n, "per-sector");
 	for (xmlNodePtr c = n->children; c; c = c->next) {
-		if (is(c, "from")) {
+		if (node_is(c, "from")) {
 			e->from = xrealloc(e->from,
 			    (e->nfrom + 1) * sizeof(*e->from));
-			e->from[e->nfrom++] = prop(c, "state");
-		} else if (is(c, "by")) {
+			e->from[e->nfrom++] = node_prop(c, "state");
+		} else if (node_is(c, "by")) {
 			struct wf_by	*b;
 
 			e->by = xrealloc(e->by, (e->nby + 1) * sizeof(*e->by));
 			b = &e->by[e->nby++];
-			b->role = prop(c, "role");
-			s = prop(c, "except");
+			b->role = node_prop(c, "role");
+			s = node_prop(c, "except");
 			b->except_rapporteur = s && strcmp(s, "rapporteur") == 0;
 			free(s);
 			b->own_sector = flag(c, "own-sector");
-		} else if (is(c, "requires")) {
-			s = prop(c, "endorsements");
+		} else if (node_is(c, "requires")) {
+			s = node_prop(c, "endorsements");
 			e->endorsements = s ? strtoul(s, NULL, 10) : 0;
 			free(s);
 			e->need_note = flag(c, "note");
@@ -79,21 +62,21 @@ workflow_read(xmlDocPtr doc, char **why)
 	xmlNodePtr	 root = xmlDocGetRootElement(doc);
 
 	*why = NULL;
-	if (root == NULL || !is(root, "workflow-definition")) {
+	if (root == NULL || !node_is(root, "workflow-definition")) {
 		xappendf(why, "not a workflow definition");
 		return NULL;
 	}
 	w = xcalloc(1, sizeof(*w));
-	w->initial = prop(root, "initial");
+	w->initial = node_prop(root, "initial");
 	for (xmlNodePtr n = root->children; n; n = n->next) {
-		if (is(n, "state")) {
+		if (node_is(n, "state")) {
 			w->states = xrealloc(w->states,
 			    (w->nstates + 1) * sizeof(*w->states));
 			w->final = xrealloc(w->final,
 			    (w->nstates + 1) * sizeof(*w->final));
 			w->final[w->nstates] = flag(n, "final");
-			w->states[w->nstates++] = prop(n, "name");
-		} else if (is(n, "event")) {
+			w->states[w->nstates++] = node_prop(n, "name");
+		} else if (node_is(n, "event")) {
 			w->events = xrealloc(w->events,
 			    (w->nevents + 1) * sizeof(*w->events));
 			memset(&w->events[w->nevents], 0, sizeof(*w->events));
