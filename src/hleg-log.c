@@ -8,13 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/chvalid.h>
 #include <libxml/parser.h>
-#include <libxml/xmlstring.h>
 #include <libxml/xmlwriter.h>
 
 #include "lib/dossier.h"
-#include "lib/gitdate.h"
+#include "lib/history.h"
 #include "lib/ids.h"
 #include "lib/trailers.h"
 #include "lib/util.h"
@@ -55,110 +53,6 @@ help(void)
 	exit(HLEG_EXIT_OK);
 }
 
-/* The note of an event's message: the paragraphs between the subject
- * and the trailers, each line's four-space indentation removed (see
- * trailers.h).  A malloc'd string, or NULL when there is none. */
-static char *
-note_of(const char *message)
-{
-	const char	*body, *end, *p, *nl;
-	char		*note = NULL;
-	size_t		 n;
-
-	if ((body = strstr(message, "\n\n")) == NULL)
-		return NULL;
-	body += 2;
-	/* The trailers are the last paragraph. */
-	end = message + strlen(message);
-	while (end > body && (end[-1] == '\n' || end[-1] == ' '))
-		end--;
-	for (p = end; p > body && !(p[-1] == '\n' && p - 1 > body &&
-	    p[-2] == '\n'); p--)
-		;
-	if (p <= body)
-		return NULL;
-	end = p - 2;
-	while (body < end && *body == '\n')
-		body++;
-	for (p = body; p < end; p += n + 1) {
-		nl = memchr(p, '\n', (size_t)(end - p));
-		n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		if (n >= 4 && strncmp(p, "    ", 4) == 0)
-			xappendf(&note, "%.*s\n", (int)n - 4, p + 4);
-		else
-			xappendf(&note, "%.*s\n", (int)n, p);
-	}
-	if (note == NULL)
-		return NULL;
-	n = strlen(note);
-	while (n > 0 && note[n - 1] == '\n')
-		note[--n] = '\0';
-	if (n == 0) {
-		free(note);
-		return NULL;
-	}
-	return note;
-}
-
-/* A copy of s that XML can hold: characters XML forbids are dropped and
- * bytes that are not UTF-8 become U+FFFD, for a commit message is
- * whatever its author wrote. */
-static char *
-xml_text(const char *s)
-{
-	const unsigned char	*p = (const unsigned char *)s;
-	char			*out = xmalloc(strlen(s) * 3 + 1), *o = out;
-	int			 c, len;
-
-	while (*p != '\0') {
-		len = (int)strlen((const char *)p);
-		if (len > 4)
-			len = 4;
-		if ((c = xmlGetUTF8Char(p, &len)) < 0) {
-			memcpy(o, "\xef\xbf\xbd", 3);
-			o += 3;
-			p++;
-			continue;
-		}
-		if (xmlIsCharQ(c) && c != '\r') {
-			memcpy(o, p, (size_t)len);
-			o += len;
-		}
-		p += len;
-	}
-	*o = '\0';
-	return out;
-}
-
-/* Why trailers_read refused r: the trailers that are missing, or the
- * rule they break. */
-static char *
-why_malformed(const struct event_record *r)
-{
-	char	*why = NULL;
-
-	if (r->document == NULL)
-		xappendf(&why, "%s HLEG-Document", why ? "," : "");
-	if (r->event == NULL)
-		xappendf(&why, "%s HLEG-Event", why ? "," : "");
-	if (r->from == NULL)
-		xappendf(&why, "%s HLEG-State", why ? "," : "");
-	if (r->actor == NULL)
-		xappendf(&why, "%s HLEG-Actor", why ? "," : "");
-	if (why != NULL) {
-		char	*missing = NULL;
-
-		xappendf(&missing, "it has no%s", why);
-		free(why);
-		return missing;
-	}
-	xappendf(&why, "each of HLEG-Document, HLEG-Event, HLEG-State "
-	    "(FROM -> TO) and HLEG-Actor must appear once with a well-formed "
-	    "value, HLEG-Sector, HLEG-Outcome and HLEG-Version at most once, "
-	    "and no other HLEG- trailer");
-	return why;
-}
-
 static void
 write_attribute(xmlTextWriterPtr w, const char *name, const char *value)
 {
@@ -195,8 +89,8 @@ write_event(struct teller *t, git_commit *c, const struct event_record *r,
 	write_attribute(w, "sector", r->sector);
 	write_attribute(w, "outcome", r->outcome);
 	write_attribute(w, "version", r->version);
-	if ((note = note_of(git_commit_message(c))) != NULL) {
-		text = xml_text(note);
+	if ((note = history_note(git_commit_message(c))) != NULL) {
+		text = history_xml_text(note);
 		if (xmlTextWriterWriteElement(w, (const xmlChar *)"note",
 		    (const xmlChar *)text) < 0)
 			errx(HLEG_EXIT_SYSTEM, "stdout: cannot write the XML");
@@ -207,78 +101,33 @@ write_event(struct teller *t, git_commit *c, const struct event_record *r,
 		errx(HLEG_EXIT_SYSTEM, "stdout: cannot write the XML");
 }
 
-/* Tells the event that commit c records, if it records one. */
-static void
-tell(struct teller *t, git_commit *c)
-{
-	struct event_record	 r;
-	const git_signature	*author;
-	struct gitdate		 when;
-	char			 day[11], hex[9], *why;
-
-	switch (trailers_read(git_commit_message(c), &r)) {
-	case 0:
-		break;
-	case 1:
-		if (t->id != NULL && strcmp(t->id, r.document) != 0)
-			break;
-		author = git_commit_author(c);
-		when.seconds = (long long)author->when.time;
-		when.offset = author->when.offset;
-		gitdate_day(&when, day);
-		write_event(t, c, &r, day);
-		t->events++;
-		break;
-	default:
-		/* Another document's event, however malformed the rest,
-		 * is not this document's concern. */
-		if (t->id != NULL && r.document != NULL &&
-		    id_document_valid(r.document) &&
-		    strcmp(t->id, r.document) != 0)
-			break;
-		git_oid_tostr(hex, sizeof(hex), git_commit_id(c));
-		why = why_malformed(&r);
-		warnx("commit %s: error: its HLEG trailers do not record an "
-		    "event: %s; the commit is not listed", hex, why);
-		free(why);
-		if (t->status < HLEG_EXIT_INVALID)
-			t->status = HLEG_EXIT_INVALID;
-		break;
-	}
-	event_record_clear(&r);
-}
-
-/* Tells the events of the first-parent history of tip, oldest first.
- * Returns 0, or -1 after a message. */
+/* Tells the event of e, if it is one to tell (history_fn). */
 static int
-walk(struct dossier *d, git_commit *tip, struct teller *t)
+tell(const struct history_event *e, void *arg)
 {
-	git_revwalk	*w = NULL;
-	git_commit	*c;
-	git_oid		 oid;
-	int		 rc;
+	struct teller			*t = arg;
+	const struct event_record	*r = e->record;
+	char				 hex[9], *why;
 
-	if (git_revwalk_new(&w, d->repo) != 0 ||
-	    git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE)
-	    != 0 || git_revwalk_simplify_first_parent(w) != 0 ||
-	    git_revwalk_push(w, git_commit_id(tip)) != 0) {
-		warnx("%s: cannot walk the history: %s", d->name,
-		    dossier_error());
-		git_revwalk_free(w);
-		return -1;
+	if (!e->malformed) {
+		if (t->id == NULL || strcmp(t->id, r->document) == 0) {
+			write_event(t, e->commit, r, e->day);
+			t->events++;
+		}
+		return 0;
 	}
-	while ((rc = git_revwalk_next(&oid, w)) == 0) {
-		if (git_commit_lookup(&c, d->repo, &oid) != 0)
-			break;
-		tell(t, c);
-		git_commit_free(c);
-	}
-	git_revwalk_free(w);
-	if (rc != GIT_ITEROVER) {
-		warnx("%s: cannot walk the history: %s", d->name,
-		    dossier_error());
-		return -1;
-	}
+	/* Another document's event, however malformed the rest, is not
+	 * this document's concern. */
+	if (t->id != NULL && r->document != NULL &&
+	    id_document_valid(r->document) && strcmp(t->id, r->document) != 0)
+		return 0;
+	git_oid_tostr(hex, sizeof(hex), git_commit_id(e->commit));
+	why = history_why_malformed(r);
+	warnx("commit %s: error: its HLEG trailers do not record an event: "
+	    "%s; the commit is not listed", hex, why);
+	free(why);
+	if (t->status < HLEG_EXIT_INVALID)
+		t->status = HLEG_EXIT_INVALID;
 	return 0;
 }
 
@@ -360,7 +209,7 @@ main(int argc, char *argv[])
 		return HLEG_EXIT_SYSTEM;
 	if (xml)
 		t.xml = xml_start();
-	if (walk(&d, tip, &t) != 0)
+	if (history_walk(&d, tip, tell, &t) != 0)
 		t.status = HLEG_EXIT_SYSTEM;
 	if (xml) {
 		if (xmlTextWriterEndDocument(t.xml) < 0)

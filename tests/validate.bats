@@ -295,3 +295,17 @@ setup() {
 	[ "$status" -eq 1 ]
 	[[ "$output" == *"apt-get update && apt-get install -y hleg-no-such-package"* ]]
 }
+
+@test "a collection with a title and a date is checked against the roster like its documents" {
+	{
+		echo '<?xml version="1.0" encoding="UTF-8"?>'
+		echo '<collection xmlns="urn:hleg:1"><title>Briefing</title><date>2008-06-01</date>'
+		sed 1d fixtures/dossier/documents/HLEG-P-2008-004.xml
+		sed 1d fixtures/invalid/R008-date-outside-term.xml
+		echo '</collection>'
+	} >"$T/c.xml"
+	run $V -q --roster fixtures/dossier/roster.xml "$T/c.xml"
+	[ "$status" -eq 1 ]
+	[ "${#lines[@]}" -eq 1 ]
+	[[ "${lines[0]}" == *"the document is dated 2010-01-15, outside the roster's term"*"[HLEG-R008]" ]]
+}
