@@ -24,7 +24,9 @@ static const struct verb {
 	{ "ls", "list the documents of the dossier and their states" },
 	{ "log", "the history of events, from the commits" },
 	{ "roster", "the composition of the roster" },
+	{ "collect", "gather documents and their history into a collection" },
 	{ "brief", "a briefing paper of a document or a collection" },
+	{ "pdf", "an archival PDF/A-3b of a briefing paper" },
 };
 
 /* The events of the HLEG workflow: "hleg submit ID ..." is short for
