@@ -1,17 +1,28 @@
 /*
- * hleg-brief - a proposal, report or collection as a briefing paper.
- * This first version writes plain text (stylesheets/text.xsl), which is
- * also what git's textconv diff driver needs.
+ * hleg-brief - a proposal, report or collection as a briefing paper: HTML
+ * for print and screen (stylesheets/brief-html.xsl), or plain text
+ * (stylesheets/text.xsl), which is also what git's textconv diff driver
+ * needs; or what a customisation layer that imports either makes.
  */
+#include <sys/stat.h>
+
 #include <err.h>
 #include <errno.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/HTMLtree.h>
+#include <libxml/encoding.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/uri.h>
+#include <libxml/xmlIO.h>
+#include <libxml/xmlerror.h>
+#include <libxslt/imports.h>
+#include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/variables.h>
 #include <libxslt/xsltInternals.h>
@@ -35,26 +46,46 @@ struct param {
 static struct param	*params;
 static size_t		 nparams;
 
+enum format {
+	FORMAT_HTML,
+	FORMAT_TEXT
+};
+
+/* The stock stylesheet of each format, in the data directory. */
+static const char *const stock[] = {
+	[FORMAT_HTML] = "stylesheets/brief-html.xsl",
+	[FORMAT_TEXT] = "stylesheets/text.xsl"
+};
+
+#define SYNOPSIS "usage: hleg-brief [-h] [-f html|text] [-p name=value] " \
+	"[--stylesheet file] [file ...]\n"
+
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: hleg-brief [-h] [-f text] [-p name=value] "
-	    "[file ...]\n");
+	fprintf(stderr, SYNOPSIS);
 	exit(HLEG_EXIT_SYSTEM);
 }
 
 static void
 help(void)
 {
-	printf("usage: hleg-brief [-h] [-f text] [-p name=value] "
-	    "[file ...]\n"
+	printf(SYNOPSIS
 	    "Write hleg proposals, reports and collections as briefing "
 	    "papers.\n"
-	    "  -f, --format text   plain text, 72 columns (the only format "
-	    "for now)\n"
+	    "  -f, --format html   one HTML5 paper, print-ready (A4) and for "
+	    "the screen\n"
+	    "                      (the default; one file)\n"
+	    "  -f, --format text   plain text, 72 columns, one after another\n"
 	    "  -h, --help          show this help and exit\n"
 	    "  -p, --param N=V     pass the string V as stylesheet "
 	    "parameter N\n"
+	    "                      (html: title, date, classification, "
+	    "header; text: header)\n"
+	    "      --stylesheet F  use the customisation layer F, which "
+	    "imports\n"
+	    "                      urn:hleg:stylesheets:brief-html.xsl or "
+	    "text.xsl\n"
 	    "      --version       print the version and exit\n"
 	    "As git's diff driver: git config diff.hleg.textconv "
 	    "\"hleg-brief -f text\"\n"
@@ -83,6 +114,11 @@ add_param(const char *arg)
 		free(name);
 		usage();
 	}
+	if (!xmlCheckUTF8((const unsigned char *)eq + 1)) {
+		warnx("-p %s: the value is not UTF-8", name);
+		free(name);
+		usage();
+	}
 	for (size_t i = 0; i < nparams; i++)
 		if (strcmp(params[i].name, name) == 0) {
 			free(name);
@@ -108,8 +144,32 @@ free_params(void)
 	nparams = 0;
 }
 
+/* Appends a message of libxml2 or libxslt to the string *data. */
+static void
+collect(void *data, const char *fmt, ...)
+{
+	char	**messages = data;
+	char	 *text;
+	va_list	  ap;
+	int	  n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	text = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(text, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	xappendf(messages, "%s", text);
+	free(text);
+}
+
 /* Prints the messages a transform collected, one line each, as
- * "hleg-brief: file: message". */
+ * "hleg-brief: file: message".  The bare "error" that libxslt writes
+ * before a message that has no node to locate says nothing and is
+ * dropped. */
 static void
 print_messages(const char *file, const char *messages)
 {
@@ -118,11 +178,48 @@ print_messages(const char *file, const char *messages)
 	for (line = messages; line != NULL && *line != '\0'; line = end) {
 		if ((end = strchr(line, '\n')) == NULL)
 			end = line + strlen(line);
-		if (end > line)
+		if (end > line && !(end - line == 5 &&
+		    strncmp(line, "error", 5) == 0))
 			warnx("%s: %.*s", file, (int)(end - line), line);
 		if (*end == '\n')
 			end++;
 	}
+}
+
+/* Writes res to out as style's xsl:output says, straight from the result
+ * tree, which exists only once the transform has succeeded.  HTML is
+ * written as xsltSaveResultToFile writes it, less the <meta
+ * http-equiv="Content-Type"> that libxslt adds to the head: the HTML5
+ * stylesheet declares <meta charset="utf-8">, and two declarations of the
+ * encoding are an error in HTML5.  Returns 0, or -1 when out cannot be
+ * written (fshut reports why). */
+static int
+write_result(FILE *out, xmlDocPtr res, xsltStylesheetPtr style)
+{
+	const xmlChar			*method, *encoding;
+	xmlCharEncodingHandlerPtr	 encoder = NULL;
+	xmlOutputBufferPtr		 buf;
+	int				 indent;
+
+	XSLT_GET_IMPORT_PTR(method, style, method);
+	if (res->type != XML_HTML_DOCUMENT_NODE ||
+	    (method != NULL && !xmlStrEqual(method, BAD_CAST "html")))
+		return xsltSaveResultToFile(out, res, style) < 0 ? -1 : 0;
+	if (res->children == NULL)
+		return 0;
+	XSLT_GET_IMPORT_PTR(encoding, style, encoding);
+	XSLT_GET_IMPORT_INT(indent, style, indent);
+	if (encoding != NULL) {
+		encoder = xmlFindCharEncodingHandler((const char *)encoding);
+		if (encoder != NULL && xmlStrcasecmp(BAD_CAST encoder->name,
+		    BAD_CAST "UTF-8") == 0)
+			encoder = NULL;
+	}
+	if ((buf = xmlOutputBufferCreateFile(out, encoder)) == NULL)
+		return -1;
+	htmlDocContentDumpFormatOutput(buf, res, (const char *)encoding,
+	    indent != 0);
+	return xmlOutputBufferClose(buf) < 0 ? -1 : 0;
 }
 
 /* Transforms doc, read from file, with style and writes the result to
@@ -133,9 +230,8 @@ transform(xsltStylesheetPtr style, xmlDocPtr doc, const char *file)
 {
 	xsltTransformContextPtr	 ctxt;
 	xmlDocPtr		 res = NULL;
-	xmlChar			*text = NULL;
 	char			*messages = NULL;
-	int			 len = 0, status = HLEG_EXIT_OK;
+	int			 status = HLEG_EXIT_OK;
 
 	if ((ctxt = xslt_context(style, doc, &messages)) == NULL) {
 		warnx("%s: cannot make a transform context", file);
@@ -160,15 +256,13 @@ transform(xsltStylesheetPtr style, xmlDocPtr doc, const char *file)
 		goto out;
 	}
 	print_messages(file, messages);
-	if (xsltSaveResultToString(&text, &len, res, style) != 0) {
-		warnx("%s: cannot serialize the result", file);
+	/* fshut reports a write error at the end. */
+	if (write_result(stdout, res, style) != 0) {
+		if (!ferror(stdout))
+			warnx("%s: cannot write the paper", file);
 		status = HLEG_EXIT_SYSTEM;
-		goto out;
 	}
-	if (text != NULL && len > 0)
-		fwrite(text, 1, (size_t)len, stdout);
 out:
-	xmlFree(text);
 	xmlFreeDoc(res);
 	xsltFreeTransformContext(ctxt);
 	free(messages);
@@ -223,6 +317,11 @@ brief(struct parser *parser, xsltStylesheetPtr style, const char *path)
 		break;
 	}
 	diag_print(stderr, src.name ? src.name : path, &diags);
+	/* The bytes are parsed and every diagnostic is printed: the
+	 * transform may have their memory. */
+	free(src.data);
+	src.data = NULL;
+	src.len = 0;
 	if (diags.worst == DIAG_ERROR)
 		status = HLEG_EXIT_INVALID;
 	else if (doc != NULL)
@@ -233,6 +332,77 @@ brief(struct parser *parser, xsltStylesheetPtr style, const char *path)
 	return status;
 }
 
+/* The security preferences let XSLT read the network only for the
+ * toolkit's own stylesheets' URIs, urn:hleg:stylesheets:NAME, which the
+ * entity loader resolves to the data directory (libxslt checks any URI
+ * with a scheme other than file: as a network read). */
+static int
+read_stylesheet_uri(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
+    const char *value)
+{
+	(void)sec; (void)ctxt;
+	return value != NULL && strncmp(value, SAFETY_STYLESHEET_URN,
+	    strlen(SAFETY_STYLESHEET_URN)) == 0 && safety_path_allowed(value);
+}
+
+/* Compiles the customisation layer file, which the user named, so it may
+ * be read from anywhere; what it imports or includes passes the loader
+ * and the security preferences like any other read, so only the data
+ * directory and urn:hleg:stylesheets: are open to it.  Returns the
+ * stylesheet, or NULL after a message with *status set. */
+static xsltStylesheetPtr
+load_layer(const char *file, int *status)
+{
+	xsltStylesheetPtr	 style;
+	struct stat		 sb;
+	xmlURIPtr		 uri;
+	char			*real, *messages = NULL;
+
+	if ((real = realpath(file, NULL)) == NULL || stat(real, &sb) == -1) {
+		warn("%s", file);
+		free(real);
+		*status = HLEG_EXIT_SYSTEM;
+		return NULL;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		warnx("%s: not a regular file", file);
+		free(real);
+		*status = HLEG_EXIT_SYSTEM;
+		return NULL;
+	}
+	/* libxslt checks the path as a URI, and the loader refuses %xx
+	 * escapes. */
+	if (strchr(real, '%') != NULL ||
+	    (uri = xmlParseURI(real)) == NULL) {
+		warnx("%s: a layer's path may not hold spaces, %% or other "
+		    "characters that are not allowed in a URI", real);
+		free(real);
+		*status = HLEG_EXIT_SYSTEM;
+		return NULL;
+	}
+	xmlFreeURI(uri);
+	safety_allow_file(real);
+	xsltSetGenericErrorFunc(&messages, collect);
+	xmlSetGenericErrorFunc(&messages, collect);
+	style = xsltParseStylesheetFile((const xmlChar *)real);
+	xmlSetGenericErrorFunc(NULL, NULL);
+	xsltSetGenericErrorFunc(NULL, NULL);
+	safety_allow_file(NULL);
+	print_messages(file, messages);
+	free(messages);
+	free(real);
+	if (style != NULL && style->errors != 0) {
+		xsltFreeStylesheet(style);
+		style = NULL;
+	}
+	if (style == NULL) {
+		warnx("%s: cannot compile the stylesheet; a layer may import "
+		    "or include only " SAFETY_STYLESHEET_URN "NAME", file);
+		*status = HLEG_EXIT_INVALID;
+	}
+	return style;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -240,20 +410,27 @@ main(int argc, char *argv[])
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "param", required_argument, NULL, 'p' },
+		{ "stylesheet", required_argument, NULL, 'S' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct parser		*parser;
 	xsltStylesheetPtr	 style;
+	enum format		 format = FORMAT_HTML;
+	const char		*layer = NULL;
 	char			*path;
 	int			 ch, status = HLEG_EXIT_OK, s;
 
 	while ((ch = getopt_long(argc, argv, "f:hp:", longopts, NULL)) != -1)
 		switch (ch) {
 		case 'f':
-			if (strcmp(optarg, "text") != 0) {
-				warnx("-f %s: only -f text is available",
-				    optarg);
+			if (strcmp(optarg, "html") == 0)
+				format = FORMAT_HTML;
+			else if (strcmp(optarg, "text") == 0)
+				format = FORMAT_TEXT;
+			else {
+				warnx("-f %s: give -f html or -f text "
+				    "(hleg-pdf makes the PDF)", optarg);
 				usage();
 			}
 			break;
@@ -262,6 +439,9 @@ main(int argc, char *argv[])
 			break;
 		case 'p':
 			add_param(optarg);
+			break;
+		case 'S':
+			layer = optarg;
 			break;
 		case 'V':
 			print_version();
@@ -273,20 +453,36 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
+	/* An HTML paper is one document: several are gathered into one
+	 * collection first. */
+	if (format == FORMAT_HTML && argc > 1) {
+		warnx("-f html writes one paper from one file; gather "
+		    "several documents with hleg-collect, or use -f text");
+		usage();
+	}
+
 	/* No schema and no rules: a briefing paper is written from what
 	 * the document says; hleg-validate judges it. */
 	if (safety_init() == -1)
 		return HLEG_EXIT_SYSTEM;
 	xslt_init();
-	path = datadir_path("stylesheets/text.xsl");
-	style = path != NULL ? xslt_load(path) : NULL;
-	free(path);
+	xsltSetSecurityPrefs(xsltGetDefaultSecurityPrefs(),
+	    XSLT_SECPREF_READ_NETWORK, read_stylesheet_uri);
+	if (layer != NULL)
+		style = load_layer(layer, &status);
+	else {
+		path = datadir_path(stock[format]);
+		style = path != NULL ? xslt_load(path) : NULL;
+		free(path);
+		status = HLEG_EXIT_SYSTEM;
+	}
 	if (style == NULL) {
 		free_params();
 		xslt_cleanup();
 		xmlCleanupParser();
-		return HLEG_EXIT_SYSTEM;
+		return status;
 	}
+	status = HLEG_EXIT_OK;
 	if ((parser = parser_new()) == NULL)
 		errx(HLEG_EXIT_SYSTEM, "cannot make a parser");
 

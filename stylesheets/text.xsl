@@ -13,12 +13,19 @@
 
   Parameters (strings; hleg-brief -p passes them literally):
     header  a line written first, before the title (default: none)
+
+  The events of a document in a collection come from the collection's
+  history when it has any for the document (with the actors' names),
+  else from the document's workflow record, as in brief-html.xsl.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:h="urn:hleg:1"
     xmlns:str="http://exslt.org/strings"
     exclude-result-prefixes="h str">
+
+  <!-- The keys into a collection's history. -->
+  <xsl:import href="brief-common.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 
@@ -554,17 +561,32 @@
        The workflow record
        ================================================================ -->
 
-  <!-- "Status: draft", then one line per step:
-       DATE  EVENT by ACTOR, FROM -> TO[, SECTOR][, OUTCOME][: NOTE] -->
+  <!-- "Status: draft", then one line per step or event:
+       DATE  EVENT by ACTOR, FROM -> TO[, SECTOR][, OUTCOME][: NOTE]
+       where ACTOR is "Name (id)" when a collection's history names
+       them. -->
   <xsl:template match="h:workflow">
+    <xsl:variable name="events" select="key('hleg-events', ../@id)"/>
+    <xsl:variable name="rows" select="$events | h:step[not($events)]"/>
     <xsl:value-of select="concat($nl, 'Status: ', @state, $nl)"/>
-    <xsl:if test="h:step">
+    <xsl:if test="$rows">
       <xsl:value-of select="$nl"/>
     </xsl:if>
-    <xsl:for-each select="h:step">
+    <xsl:for-each select="$rows">
+      <xsl:variable name="actor">
+        <xsl:choose>
+          <xsl:when test="normalize-space(@actor-name) != ''">
+            <xsl:value-of select="concat(normalize-space(@actor-name),
+                ' (', @actor, ')')"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="@by | @actor"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
       <xsl:call-template name="wrap">
         <xsl:with-param name="text" select="concat(@event,
-            ' by ', @by, ', ', @from, ' -> ', @to,
+            ' by ', $actor, ', ', @from, ' -> ', @to,
             substring(', ', 1, 2 * boolean(@sector)), @sector,
             substring(', ', 1, 2 * boolean(@outcome)), @outcome,
             substring(': ', 1, 2 * (normalize-space(h:note) != '')),
