@@ -88,7 +88,7 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/schemas \
 	    $(DESTDIR)$(DATADIR)/stylesheets $(DESTDIR)$(DATADIR)/templates \
 	    $(DESTDIR)$(MANDIR)/man1
-	install -m 755 $(PROGRAMS:%=$(BIN)/%) $(DESTDIR)$(BINDIR)
+	install -m 755 $(PROGRAMS:%=$(BIN)/%) bin/hleg-pdf $(DESTDIR)$(BINDIR)
 	install -m 644 schemas/*.xsd schemas/*.sch schemas/catalog.xml \
 	    $(DESTDIR)$(DATADIR)/schemas
 	install -m 644 stylesheets/*.xsl $(DESTDIR)$(DATADIR)/stylesheets
@@ -96,7 +96,7 @@ install: all
 	install -m 644 $(MANPAGES) $(DESTDIR)$(MANDIR)/man1
 
 uninstall:
-	rm -f $(PROGRAMS:%=$(DESTDIR)$(BINDIR)/%)
+	rm -f $(PROGRAMS:%=$(DESTDIR)$(BINDIR)/%) $(DESTDIR)$(BINDIR)/hleg-pdf
 	rm -f $(MANPAGES:man/%=$(DESTDIR)$(MANDIR)/man1/%)
 	rm -rf $(DESTDIR)$(DATADIR)
 

@@ -217,6 +217,7 @@ setup() {
 @test "make install puts programs, data and man pages where they work" {
 	make -s install DESTDIR="$T/root" PREFIX=/opt/hleg >/dev/null
 	[ -x "$T/root/opt/hleg/bin/hleg-validate" ]
+	[ -x "$T/root/opt/hleg/bin/hleg-pdf" ]
 	[ -f "$T/root/opt/hleg/share/hleg/schemas/hleg.xsd" ]
 	[ -f "$T/root/opt/hleg/share/hleg/stylesheets/schematron.xsl" ]
 	[ -f "$T/root/opt/hleg/share/man/man1/hleg-validate.1" ]
