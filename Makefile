@@ -121,8 +121,13 @@ demo: deps-build
 	$(MAKE) all
 	tests/demo
 
+# The generator of a long legal history, for hleg-verify's benchmark.
+$(BUILD)/bench/history: bench/history.c $(BUILD)/libhleg.a $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libhleg.a $(LIBS)
+
 bench: deps-bench
-	$(MAKE) all
+	$(MAKE) all $(BUILD)/bench/history
 	bench/run
 
 lint-man:

@@ -4,7 +4,11 @@
  * the attributes that make git diff show documents as prose; or clone a
  * central dossier and set up the same configuration.
  */
+#include <sys/stat.h>
+
 #include <err.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -109,13 +113,13 @@ template_roster(const struct gitdate *date, size_t *len)
 	return out;
 }
 
-/* Points git's hleg diff driver at the hleg-brief beside this program. */
-static void
-configure(git_repository *repo, const char *dir)
+/* The directory of the programs, where this one is, as a path that
+ * can be quoted in git's configuration and a shell script. */
+static char *
+programs_dir(void)
 {
-	git_config	*config;
-	char		 exe[PATH_MAX], *slash, *cmd = NULL;
-	ssize_t		 n;
+	char	 exe[PATH_MAX], *slash;
+	ssize_t	 n;
 
 	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	if (n <= 0 || (exe[n] = '\0', slash = strrchr(exe, '/')) == NULL)
@@ -124,6 +128,16 @@ configure(git_repository *repo, const char *dir)
 	if (strchr(exe, '\'') != NULL)
 		errx(HLEG_EXIT_SYSTEM, "%s: a quote in the programs' "
 		    "directory cannot be written into git's configuration", exe);
+	return xstrdup(exe);
+}
+
+/* Points git's hleg diff driver at the hleg-brief beside this program. */
+static void
+configure(git_repository *repo, const char *dir)
+{
+	git_config	*config;
+	char		*exe = programs_dir(), *cmd = NULL;
+
 	xappendf(&cmd, "'%s/hleg-brief' -f text", exe);
 	if (git_repository_config(&config, repo) != 0 ||
 	    git_config_set_string(config, "diff.hleg.textconv", cmd) != 0)
@@ -131,6 +145,46 @@ configure(git_repository *repo, const char *dir)
 		    dossier_error());
 	git_config_free(config);
 	free(cmd);
+	free(exe);
+}
+
+/* Makes hleg-verify --pre-receive, beside this program and with this
+ * program's data directory, the central dossier's pre-receive hook. */
+static void
+install_hook(git_repository *repo, const char *dir)
+{
+	const char	*data = datadir();
+	char		*exe = programs_dir(), *hooks = NULL, *path = NULL;
+	char		*script = NULL;
+	FILE		*fp;
+	int		 fd;
+
+	if (data == NULL)
+		exit(HLEG_EXIT_SYSTEM);
+	if (strchr(data, '\'') != NULL)
+		errx(HLEG_EXIT_SYSTEM, "%s: a quote in the data directory "
+		    "cannot be written into the hook", data);
+	xappendf(&script, "#!/bin/sh\n"
+	    "# The central dossier's gate, installed by hleg-init --bare: "
+	    "hleg-verify\n"
+	    "# judges every commit that a push brings and refuses the whole "
+	    "push when\n"
+	    "# one breaks a rule of the workflow.  See hleg-verify(1).\n"
+	    "HLEG_DATADIR='%s'\n"
+	    "export HLEG_DATADIR\n"
+	    "exec '%s/hleg-verify' --pre-receive\n", data, exe);
+	xappendf(&hooks, "%shooks", git_repository_path(repo));
+	xappendf(&path, "%s/pre-receive", hooks);
+	if ((mkdir(hooks, 0755) != 0 && errno != EEXIST) ||
+	    (fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0755)) == -1)
+		err(HLEG_EXIT_SYSTEM, "%s", path);
+	if ((fp = fdopen(fd, "w")) == NULL ||
+	    fputs(script, fp) == EOF || fshut(fp, path) != 0)
+		errx(HLEG_EXIT_SYSTEM, "%s: the hook is not installed", dir);
+	free(script);
+	free(path);
+	free(hooks);
+	free(exe);
 }
 
 static void
@@ -225,7 +279,9 @@ create(const char *dir, int bare, const char *roster_path)
 	    tree, 0, NULL) != 0)
 		errx(HLEG_EXIT_SYSTEM, "%s: %s", dir, dossier_error());
 	configure(repo, dir);
-	if (!bare) {
+	if (bare)
+		install_hook(repo, dir);
+	else {
 		git_checkout_options	 co;
 
 		git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);

@@ -161,24 +161,14 @@ read_valid(struct dossier *d, struct validator *v, struct attempt *a,
 static char *
 actor_of(struct dossier *d, const struct roster *r, const struct options *o)
 {
-	xmlNodePtr	 root, n;
-	char		*email, *e, *id = NULL;
+	char	*email, *id;
 
 	if (o->actor != NULL)
 		return xstrdup(o->actor);
 	if ((email = dossier_user_email(d)) == NULL)
 		refuse(o, "HLEG-W003", "who acts? give --as MEMBER, or set "
 		    "git's user.email to your address on the roster");
-	root = xmlDocGetRootElement(roster_doc(r));
-	for (n = root->children; n != NULL && id == NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if ((e = roster_field(n, "email")) != NULL &&
-		    strcasecmp(e, email) == 0)
-			id = roster_field(n, "@id");
-		free(e);
-	}
-	if (id == NULL) {
+	if ((id = roster_id_by_email(r, email)) == NULL) {
 		fprintf(stderr, "hleg-transition: documents/%s.xml: error: "
 		    "no roster entry has the address %s (git's user.email): "
 		    "give --as MEMBER [HLEG-W003]\n", o->id, email);

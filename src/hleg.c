@@ -27,6 +27,7 @@ static const struct verb {
 	{ "collect", "gather documents and their history into a collection" },
 	{ "brief", "a briefing paper of a document or a collection" },
 	{ "pdf", "an archival PDF/A-3b of a briefing paper" },
+	{ "verify", "audit the history; the central dossier's push gate" },
 };
 
 /* The events of the HLEG workflow: "hleg submit ID ..." is short for

@@ -54,6 +54,21 @@ dossier_open(struct dossier *d, const char *dir)
 	return 0;
 }
 
+int
+dossier_open_from_env(struct dossier *d)
+{
+	memset(d, 0, sizeof(*d));
+	d->name = xstrdup(getenv("GIT_DIR") ? getenv("GIT_DIR") : ".");
+	if (git_repository_open_ext(&d->repo, NULL,
+	    GIT_REPOSITORY_OPEN_FROM_ENV, NULL) != 0) {
+		warnx("%s: not a dossier: %s", d->name, dossier_error());
+		free(d->name);
+		d->name = NULL;
+		return -1;
+	}
+	return 0;
+}
+
 void
 dossier_close(struct dossier *d)
 {

@@ -43,6 +43,12 @@ const char	*dossier_error(void);
 int	dossier_open(struct dossier *d, const char *dir);
 void	dossier_close(struct dossier *d);
 
+/* Opens the repository that git's environment names (GIT_DIR,
+ * GIT_OBJECT_DIRECTORY, GIT_ALTERNATE_OBJECT_DIRECTORIES), as a hook
+ * must to see the objects of a push in their quarantine.  Returns 0, or
+ * -1 after a message. */
+int	dossier_open_from_env(struct dossier *d);
+
 /* Looks up the commit at rev (NULL: the tip of main).  Returns 0, or -1
  * after a message. */
 int	dossier_commit(struct dossier *d, const char *rev, git_commit **out);

@@ -24,8 +24,8 @@ prop_is(xmlNodePtr n, const char *name, const char *value)
 	return yes;
 }
 
-static xmlNodePtr
-workflow_element(xmlDocPtr doc)
+xmlNodePtr
+event_workflow(xmlDocPtr doc)
 {
 	xmlNodePtr	 root = xmlDocGetRootElement(doc);
 
@@ -254,7 +254,7 @@ event_check(const struct workflow *w, const struct roster *r, xmlDocPtr doc,
 		free(list);
 		return -1;
 	}
-	if ((wf = workflow_element(doc)) == NULL ||
+	if ((wf = event_workflow(doc)) == NULL ||
 	    (state = event_state(doc)) == NULL)
 		return refuse(ref, "HLEG-W002", "the document has no workflow "
 		    "record");
@@ -392,7 +392,7 @@ done:
 char *
 event_state(xmlDocPtr doc)
 {
-	xmlNodePtr	 wf = workflow_element(doc);
+	xmlNodePtr	 wf = event_workflow(doc);
 	xmlChar		*v;
 	char		*s;
 
@@ -410,7 +410,7 @@ event_apply(xmlDocPtr doc, const struct step *step)
 	xmlNodePtr	 wf, s, last;
 	char		*indent = NULL, *inner = NULL;
 
-	if ((wf = workflow_element(doc)) == NULL)
+	if ((wf = event_workflow(doc)) == NULL)
 		return -1;
 	/* The workflow's own indentation, from the text before it. */
 	if (wf->prev != NULL && wf->prev->type == XML_TEXT_NODE &&
@@ -462,6 +462,38 @@ event_apply(xmlDocPtr doc, const struct step *step)
 	}
 	free(indent);
 	free(inner);
+	return 0;
+}
+
+int
+event_step_read(xmlNodePtr s, struct step *out)
+{
+	xmlChar	*date;
+
+	memset(out, 0, sizeof(*out));
+	out->event = node_prop(s, "event");
+	out->by = node_prop(s, "by");
+	out->from = node_prop(s, "from");
+	out->to = node_prop(s, "to");
+	out->sector = node_prop(s, "sector");
+	out->outcome = node_prop(s, "outcome");
+	out->version = node_prop(s, "version");
+	for (xmlNodePtr n = s->children; n; n = n->next)
+		if (node_is(n, "note")) {
+			xmlChar	*t = xmlNodeGetContent(n);
+
+			out->note = xstrdup(t ? (const char *)t : "");
+			xmlFree(t);
+		}
+	if ((date = xmlGetProp(s, (const xmlChar *)"date")) != NULL &&
+	    strlen((const char *)date) == 10)
+		memcpy(out->date, date, 11);
+	xmlFree(date);
+	if (out->event == NULL || out->by == NULL || out->from == NULL ||
+	    out->to == NULL || out->date[0] == '\0') {
+		step_clear(out);
+		return -1;
+	}
 	return 0;
 }
 

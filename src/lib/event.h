@@ -51,6 +51,13 @@ int	event_check(const struct workflow *w, const struct roster *r,
  * when doc has no workflow element. */
 int	event_apply(xmlDocPtr doc, const struct step *step);
 
+/* The document's workflow element, or NULL. */
+xmlNodePtr	event_workflow(xmlDocPtr doc);
+
+/* Reads a step element.  Returns 0, or -1 when it lacks an event, a
+ * date, by, from or to. */
+int	event_step_read(xmlNodePtr s, struct step *out);
+
 /* The state recorded in doc's workflow element (malloc'd), or NULL. */
 char	*event_state(xmlDocPtr doc);
 

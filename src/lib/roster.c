@@ -4,6 +4,7 @@
 #include <err.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/hash.h>
 #include <libxml/xpath.h>
@@ -81,6 +82,26 @@ roster_field(xmlNodePtr person, const char *name)
 	s = xstrdup((const char *)v);
 	xmlFree(v);
 	return s;
+}
+
+char *
+roster_id_by_email(const struct roster *r, const char *email)
+{
+	xmlNodePtr	 root = xmlDocGetRootElement(r->doc);
+	char		*e, *id = NULL;
+
+	if (email == NULL)
+		return NULL;
+	for (xmlNodePtr n = root ? root->children : NULL;
+	    n != NULL && id == NULL; n = n->next) {
+		if (!node_is(n, "member") && !node_is(n, "official"))
+			continue;
+		if ((e = roster_field(n, "email")) != NULL &&
+		    strcasecmp(e, email) == 0)
+			id = roster_field(n, "@id");
+		free(e);
+	}
+	return id;
 }
 
 int

@@ -26,6 +26,10 @@ xmlNodePtr	 roster_member(const struct roster *r, const char *id);
 /* The member or official element with this id, or NULL. */
 xmlNodePtr	 roster_person(const struct roster *r, const char *id);
 
+/* The id of the member or official whose email is email, compared
+ * without regard to case (malloc'd), or NULL. */
+char		*roster_id_by_email(const struct roster *r, const char *email);
+
 /* Whether the person with this id holds role: "member" (any member),
  * "chair" or "vice-chair" (a member with that role), "secretariat" or
  * "liaison" (an official). */
