@@ -24,8 +24,8 @@
 /* On a terminal, progress is shown for histories longer than this. */
 #define PROGRESS_FROM 2000
 
-/* Threads take the commits in blocks of this many, in turn; findings are
- * kept per block and printed in the history's order. */
+/* Threads take the commits in blocks of at most this many, in turn;
+ * findings are kept per block and printed in the history's order. */
 #define BLOCK 128
 
 struct options {
@@ -302,7 +302,7 @@ struct pool {
 	const struct walk		*w;
 	const struct validate_setup	*setup;
 	struct findings			*blocks;
-	size_t				 nblocks;
+	size_t				 nblocks, block;
 	atomic_size_t			 next, done;
 	atomic_int			 failed;
 	int				 progress;
@@ -335,8 +335,9 @@ judge(struct pool *p, int first)
 	}
 	while (rc == 0 && !p->failed &&
 	    (b = atomic_fetch_add(&p->next, 1)) < p->nblocks) {
-		end = (b + 1) * BLOCK < p->w->n ? (b + 1) * BLOCK : p->w->n;
-		for (i = b * BLOCK; i < end && rc == 0; i++) {
+		end = (b + 1) * p->block < p->w->n ? (b + 1) * p->block :
+		    p->w->n;
+		for (i = b * p->block; i < end && rc == 0; i++) {
 			const git_oid	*id = &p->w->ids[i];
 
 			if (git_commit_lookup(&c, d.repo, id) != 0) {
@@ -350,8 +351,8 @@ judge(struct pool *p, int first)
 				rc = audit_commit(a, c, &p->blocks[b]);
 			git_commit_free(c);
 		}
-		done = atomic_fetch_add(&p->done, end - b * BLOCK) +
-		    (end - b * BLOCK);
+		done = atomic_fetch_add(&p->done, end - b * p->block) +
+		    (end - b * p->block);
 		if (first && p->progress)
 			fprintf(stderr, "\rhleg-verify: %zu of %zu commits "
 			    "checked", done, p->w->n);
@@ -386,8 +387,6 @@ judge_all(const struct options *o, const struct validate_setup *setup,
 	p.w = w;
 	p.setup = setup;
 	p.progress = progress;
-	p.nblocks = (w->n + BLOCK - 1) / BLOCK;
-	p.blocks = xcalloc(p.nblocks ? p.nblocks : 1, sizeof(*p.blocks));
 	atomic_init(&p.next, 0);
 	atomic_init(&p.done, 0);
 	atomic_init(&p.failed, 0);
@@ -395,6 +394,12 @@ judge_all(const struct options *o, const struct validate_setup *setup,
 		jobs = sysconf(_SC_NPROCESSORS_ONLN);
 		jobs = jobs < 1 ? 1 : jobs > 8 ? 8 : jobs;
 	}
+	/* Eight blocks a thread or more, so that none waits long for the
+	 * last. */
+	p.block = w->n / ((size_t)jobs * 8);
+	p.block = p.block < 1 ? 1 : p.block > BLOCK ? BLOCK : p.block;
+	p.nblocks = (w->n + p.block - 1) / p.block;
+	p.blocks = xcalloc(p.nblocks ? p.nblocks : 1, sizeof(*p.blocks));
 	nthreads = (size_t)jobs < p.nblocks ? (size_t)jobs : p.nblocks;
 	threads = xcalloc(nthreads ? nthreads : 1, sizeof(*threads));
 	for (size_t i = 1; i < nthreads; i++) {

@@ -12,7 +12,7 @@ export GIT_CONFIG_NOSYSTEM=1
 export HOME=$BATS_TEST_TMPDIR
 
 git_t() {
-	git -c user.name="Test Secretariat" -c user.email=secretariat@itu.example "$@"
+	git -c user.name="Claire Dubois-Mensah" -c user.email=claire.dubois-mensah@itu.example "$@"
 }
 
 # make_dossier DIR [--bare]: a dossier with the embedded roster and the

@@ -1,0 +1,468 @@
+#!/usr/bin/env bats
+# hleg-verify: the audit of a dossier's history, and the central
+# dossier's pre-receive hook that hleg-init --bare installs.  Each forged
+# push is refused with the rule it breaks and the central refs unchanged;
+# hleg-verify over the forged history reports exactly that rule.
+
+load helpers
+
+ROSTER=$TOP/fixtures/dossier/roster.xml
+P=HLEG-P-2008-001	# rapporteurs m36 and m47; Sector ITU-D
+
+# person ID FIELD: the name or email of a roster entry.
+person() {
+	awk -v id="$1" -v f="$2" '
+		$0 ~ "id=\"" id "\"" { on = 1 }
+		on && $0 ~ "<" f ">" { sub(".*<" f ">", ""); sub("</" f ">.*", ""); print; exit }' \
+	    "$ROSTER"
+}
+
+# as ID GIT-ARGS...: git as the roster entry ID, author and committer.
+as() {
+	local id=$1
+	shift
+	git -c user.name="$(person "$id" name)" -c user.email="$(person "$id" email)" "$@"
+}
+
+# rules: the distinct rule ids of $output, in order of first mention.
+rules() {
+	echo "$output" | grep -o '\[HLEG-[A-Z][0-9]*\]' | tr -d '[]' | awk '!seen[$0]++' | paste -sd' ' -
+}
+
+# add_step DIR ID STATE STEP: the step element STEP appended by hand to
+# the document's workflow record, whose state becomes STATE.
+add_step() {
+	local f=$1/documents/$2.xml
+	sed -i "s|<workflow state=\"[a-z]*\"/>|<workflow state=\"$3\">\n  </workflow>|" "$f"
+	sed -i "s|<workflow state=\"[a-z]*\">|<workflow state=\"$3\">|; s|^  </workflow>|    $4\n  </workflow>|" "$f"
+}
+
+# trailers ID EVENT FROM TO ACTOR [EXTRA...]: an event's commit message.
+trailers() {
+	local id=$1 ev=$2 from=$3 to=$4 actor=$5
+	shift 5
+	printf '%s %s: by hand\n\nHLEG-Document: %s\nHLEG-Event: %s\nHLEG-State: %s -> %s\nHLEG-Actor: %s\n' \
+	    "$ev" "$id" "$id" "$ev" "$from" "$to" "$actor"
+	for t in "$@"; do
+		printf '%s\n' "$t"
+	done
+}
+
+# The version that hleg-transition recorded in the last step of ID.
+last_version() {
+	git -C "$1" show "main:documents/$2.xml" | grep -o 'version="[0-9a-f]*"' | tail -1 | sed 's/version="//; s/"//'
+}
+
+setup() {
+	B=$BATS_TEST_TMPDIR/central.git
+	W=$BATS_TEST_TMPDIR/work
+	make_dossier "$B" --bare
+	git clone -q "$B" "$W"
+	before=$(fingerprint "$B")
+}
+
+# refused RULES: the push of main from the clone is refused with exactly
+# RULES, the central dossier is unchanged, and hleg-verify over the
+# clone's history reports exactly RULES too.
+refused() {
+	run git -C "$W" push -q origin main
+	[ "$status" -ne 0 ]
+	echo "$output" | grep -q "pre-receive hook declined"
+	echo "$output" | grep -q "the push is refused"
+	[ "$(rules)" = "$1" ] || { echo "push: $(rules), not $1"; echo "$output"; return 1; }
+	[ "$(fingerprint "$B")" = "$before" ]
+	run "$BIN/hleg-verify" -C "$W"
+	[ "$status" -eq 1 ]
+	[ "$(rules)" = "$1" ] || { echo "audit: $(rules), not $1"; echo "$output"; return 1; }
+}
+
+endorse_and_submit() {
+	"$BIN/hleg-transition" -C "$W" "$P" endorse --as m12 >/dev/null
+	"$BIN/hleg-transition" -C "$W" "$P" endorse --as m30 >/dev/null
+	"$BIN/hleg-transition" -C "$W" "$P" submit --as m01 >/dev/null
+}
+
+@test "hleg-init --bare installs hleg-verify --pre-receive, by absolute path, with its data" {
+	[ -x "$B/hooks/pre-receive" ]
+	grep -q "^exec '$BIN/hleg-verify' --pre-receive\$" "$B/hooks/pre-receive"
+	grep -q "^HLEG_DATADIR='$TOP'\$" "$B/hooks/pre-receive"
+	# A non-bare dossier has no gate to keep.
+	"$BIN/hleg-init" --roster "$ROSTER" "$BATS_TEST_TMPDIR/local" >/dev/null
+	[ ! -e "$BATS_TEST_TMPDIR/local/.git/hooks/pre-receive" ]
+}
+
+@test "a member's legal work pushes, and the central dossier's history is clean" {
+	endorse_and_submit
+	# A draft edited by a member, events on another, a review branch.
+	sed -i 's|</summary>|  <p>Also for small states.</p>\n  </summary>|' "$W/documents/HLEG-P-2008-002.xml"
+	as m32 -C "$W" commit -qam "HLEG-P-2008-002: small states"
+	"$BIN/hleg-transition" -C "$W" HLEG-P-2008-002 endorse --as m12 >/dev/null
+	run git -C "$W" push -q origin main
+	[ "$status" -eq 0 ]
+	[ "$(git -C "$B" rev-parse main)" = "$(git -C "$W" rev-parse main)" ]
+	git -C "$W" checkout -q -b review
+	sed -i 's|</summary>|  <p>A reviewer asks.</p>\n  </summary>|' "$W/documents/HLEG-P-2008-003.xml"
+	as m40 -C "$W" commit -qam "HLEG-P-2008-003: a question"
+	run git -C "$W" push -q origin review
+	[ "$status" -eq 0 ]
+	run git -C "$W" push -q origin :review
+	[ "$status" -eq 0 ]
+	run "$BIN/hleg-verify" -C "$B"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	run "$BIN/hleg-verify" -C "$B" --xml
+	[ "$status" -eq 0 ]
+	echo "$output" | grep -q '<audit xmlns="urn:hleg:1" commits="7" errors="0"/>'
+}
+
+@test "refused: an event commit whose trailers lie" {
+	"$BIN/hleg-transition" -C "$W" "$P" endorse --as m12 >/dev/null
+	git -C "$W" log -1 --format=%B | sed 's/^HLEG-Actor: m12$/HLEG-Actor: m30/' >"$BATS_TEST_TMPDIR/msg"
+	as m12 -C "$W" commit -q --amend -F "$BATS_TEST_TMPDIR/msg"
+	refused HLEG-V011
+	echo "$output" | grep -q "HLEG-Actor says m30, but the step records m12"
+}
+
+@test "refused: a step recorded without trailers" {
+	"$BIN/hleg-transition" -C "$W" "$P" endorse --as m12 >/dev/null
+	as m12 -C "$W" commit -q --amend -m "Endorse the model legislation"
+	refused HLEG-V010
+	echo "$output" | grep -q "documents/$P.xml:0:0: error: the commit records a endorse step but its message has no HLEG trailers"
+}
+
+@test "refused: an event whose author is not the actor" {
+	"$BIN/hleg-transition" -C "$W" "$P" endorse --as m12 >/dev/null
+	as m12 -C "$W" commit -q --amend --no-edit --author="$(person m30 name) <$(person m30 email)>"
+	refused HLEG-V013
+}
+
+@test "refused: a member records a Sector's consideration" {
+	endorse_and_submit
+	add_step "$W" "$P" considered '<step event="consider" date="2008-04-10" by="m05" from="submitted" to="considered" sector="ITU-D" outcome="refine"/>'
+	trailers "$P" consider submitted considered m05 "HLEG-Sector: ITU-D" "HLEG-Outcome: refine" >"$BATS_TEST_TMPDIR/msg"
+	as m05 -C "$W" commit -qa -F "$BATS_TEST_TMPDIR/msg"
+	refused HLEG-W004
+	echo "$output" | grep -q "consider may be done only by the liaison; m05 is not"
+}
+
+@test "refused: a submit without endorsements" {
+	add_step "$W" "$P" submitted '<step event="submit" date="2008-04-10" by="m01" from="draft" to="submitted"/>'
+	trailers "$P" submit draft submitted m01 >"$BATS_TEST_TMPDIR/msg"
+	as m01 -C "$W" commit -qa -F "$BATS_TEST_TMPDIR/msg"
+	refused HLEG-W006
+	echo "$output" | grep -q "submit needs 2 endorsements of the current version"
+}
+
+@test "refused: an endorsement of an older version" {
+	"$BIN/hleg-transition" -C "$W" "$P" endorse --as m12 >/dev/null
+	old=$(last_version "$W" "$P")
+	sed -i 's|</summary>|  <p>Amended after the first endorsement.</p>\n  </summary>|' "$W/documents/$P.xml"
+	as m36 -C "$W" commit -qam "$P: amended"
+	add_step "$W" "$P" draft "<step event=\"endorse\" date=\"2008-04-10\" by=\"m30\" from=\"draft\" to=\"draft\" version=\"$old\"/>"
+	trailers "$P" endorse draft draft m30 "HLEG-Version: $old" >"$BATS_TEST_TMPDIR/msg"
+	as m30 -C "$W" commit -qa -F "$BATS_TEST_TMPDIR/msg"
+	refused HLEG-V012
+	echo "$output" | grep -q "the step records version ${old:0:12}, but the document's content version is"
+}
+
+@test "refused: a content change to a submitted document" {
+	endorse_and_submit
+	sed -i 's|</summary>|  <p>A late change.</p>\n  </summary>|' "$W/documents/$P.xml"
+	as m36 -C "$W" commit -qam "$P: a late change"
+	refused HLEG-V006
+	echo "$output" | grep -q "documents/$P.xml:0:0: error: the document is submitted and its content changes: content changes only while a document is draft"
+}
+
+@test "refused: a roster change by a member" {
+	sed -i 's|Secretariat of Telecommunications|Secretariat of Telecommunications and Cybersecurity|' "$W/roster.xml"
+	as m05 -C "$W" commit -qam "roster: an affiliation"
+	refused HLEG-V004
+	# The secretariat may.
+	git -C "$W" reset -q --hard origin/main
+	sed -i 's|Independent expert in information security management|Independent expert|' "$W/roster.xml"
+	as s01 -C "$W" commit -qam "roster: an affiliation"
+	run git -C "$W" push -q origin main
+	[ "$status" -eq 0 ]
+}
+
+@test "refused: an invalid document" {
+	cp "$TOP/fixtures/invalid/R002-addressed-to-organ.xml" "$W/documents/HLEG-P-2008-101.xml"
+	git -C "$W" add documents
+	as m36 -C "$W" commit -qm "A draft addressed to a Study Group"
+	refused HLEG-R002
+	echo "$output" | grep -q "documents/HLEG-P-2008-101.xml:[0-9]*:[0-9]*: error: "
+}
+
+@test "refused: a force-push that rewrites main" {
+	"$BIN/hleg-transition" -C "$W" "$P" endorse --as m12 >/dev/null
+	git -C "$W" push -q origin main
+	before=$(fingerprint "$B")
+	git -C "$W" reset -q --hard HEAD~1
+	"$BIN/hleg-transition" -C "$W" "$P" endorse --as m30 >/dev/null
+	run git -C "$W" push -q --force origin main
+	[ "$status" -ne 0 ]
+	[ "$(rules)" = HLEG-V017 ]
+	echo "$output" | grep -q "the push rewrites main"
+	[ "$(fingerprint "$B")" = "$before" ]
+}
+
+@test "refused: deleting main; other branches and tags come and go" {
+	run git -C "$W" push -q origin :main
+	[ "$status" -ne 0 ]
+	[ "$(rules)" = HLEG-V017 ]
+	echo "$output" | grep -q "deleting main is refused"
+	[ "$(fingerprint "$B")" = "$before" ]
+	git -C "$W" tag v1
+	run git -C "$W" push -q origin v1
+	[ "$status" -eq 0 ]
+	run git -C "$W" push -q origin :refs/tags/v1
+	[ "$status" -eq 0 ]
+	run git -C "$W" push -q origin main:refs/notes/x
+	[ "$status" -ne 0 ]
+	[ "$(rules)" = HLEG-V017 ]
+}
+
+@test "refused: a forged commit on a branch, whatever branch" {
+	git -C "$W" checkout -q -b review
+	sed -i 's|Secretariat of Telecommunications|Secretariat of Telecommunications and Cybersecurity|' "$W/roster.xml"
+	as m05 -C "$W" commit -qam "roster: an affiliation"
+	run git -C "$W" push -q origin review
+	[ "$status" -ne 0 ]
+	[ "$(rules)" = HLEG-V004 ]
+	[ "$(fingerprint "$B")" = "$before" ]
+}
+
+@test "the whole push is refused when one of its commits is forged" {
+	"$BIN/hleg-transition" -C "$W" "$P" endorse --as m12 >/dev/null
+	sed -i 's|Secretariat of Telecommunications|Secretariat of Telecommunications and Cybersecurity|' "$W/roster.xml"
+	as m05 -C "$W" commit -qam "roster: an affiliation"
+	"$BIN/hleg-transition" -C "$W" "$P" endorse --as m30 >/dev/null
+	run git -C "$W" push -q origin main
+	echo "$output" | grep -q "1 error in the 3 commits it brings; the central dossier is unchanged"
+	refused HLEG-V004
+}
+
+# audited RULES: hleg-verify over the clone's history finds exactly RULES.
+audited() {
+	run "$BIN/hleg-verify" -C "$W"
+	[ "$status" -eq 1 ] || { echo "status $status"; echo "$output"; return 1; }
+	[ "$(rules)" = "$1" ] || { echo "audit: $(rules), not $1"; echo "$output"; return 1; }
+}
+
+@test "the replayed demo dossier's history is clean" {
+	HLEG_DEMO_DIR=$BATS_TEST_TMPDIR/demo run bash "$TOP/tests/demo"
+	[ "$status" -eq 0 ]
+	echo "$output" | grep -q "commits, every one legal"
+	run "$BIN/hleg-verify" -C "$BATS_TEST_TMPDIR/demo/dossier"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+}
+
+@test "audit: a file outside the layout, a symbolic link, a directory in documents/" {
+	echo notes >"$W/notes.txt"
+	ln -s "$P.xml" "$W/documents/HLEG-P-2008-099.xml"
+	mkdir "$W/documents/drafts" && echo x >"$W/documents/drafts/a.xml"
+	git -C "$W" add -A
+	as m36 -C "$W" commit -qm "Some files"
+	audited HLEG-V001
+	echo "$output" | grep -q ":documents/HLEG-P-2008-099.xml:0:0: error: documents/HLEG-P-2008-099.xml is a symbolic link; a document must be a plain file"
+	echo "$output" | grep -q ":notes.txt:0:0: error: notes.txt is outside the dossier's layout"
+	echo "$output" | grep -q ":documents/drafts:0:0: error: documents/drafts is outside"
+}
+
+@test "audit: a file not named after its document's id" {
+	cp "$W/documents/$P.xml" "$W/documents/HLEG-P-2008-099.xml"
+	git -C "$W" add documents
+	as m36 -C "$W" commit -qm "A copy"
+	audited HLEG-V002
+	echo "$output" | grep -q "the file holds the document $P"
+}
+
+@test "audit: documents changed by someone who is not on the roster" {
+	sed -i 's|</summary>|  <p>Anonymous.</p>\n  </summary>|' "$W/documents/$P.xml"
+	git -C "$W" -c user.name=Anon -c user.email=anon@example.org commit -qam "anonymous"
+	audited HLEG-V005
+}
+
+@test "audit: a new document that arrives with steps" {
+	"$BIN/hleg-transition" -C "$W" "$P" endorse --as m12 >/dev/null
+	sed 's|id="HLEG-P-2008-001"|id="HLEG-P-2008-099"|' "$W/documents/$P.xml" >"$W/documents/HLEG-P-2008-099.xml"
+	git -C "$W" add documents
+	as m36 -C "$W" commit -qm "A copy with its record"
+	audited HLEG-V007
+	echo "$output" | grep -q "a new document starts as draft with no steps; this one is draft with 1"
+}
+
+@test "audit: an event commit that changes more than its document" {
+	"$BIN/hleg-transition" -C "$W" "$P" endorse --as m12 >/dev/null
+	sed -i 's|</summary>|  <p>Slipped in.</p>\n  </summary>|' "$W/documents/HLEG-P-2008-002.xml"
+	as m12 -C "$W" commit -q --amend --no-edit -a
+	audited HLEG-V008
+	echo "$output" | grep -q "the commit records an event and changes 1 other files"
+}
+
+@test "audit: an event commit that also changes its document's content" {
+	"$BIN/hleg-transition" -C "$W" "$P" endorse --as m12 >/dev/null
+	sed -i 's|</summary>|  <p>Slipped in.</p>\n  </summary>|' "$W/documents/$P.xml"
+	as m12 -C "$W" commit -q --amend --no-edit -a
+	audited HLEG-V008
+}
+
+@test "audit: recorded steps changed or removed" {
+	"$BIN/hleg-transition" -C "$W" "$P" endorse --as m12 >/dev/null
+	"$BIN/hleg-transition" -C "$W" "$P" endorse --as m30 >/dev/null
+	sed -i 's|by="m12"|by="m40"|' "$W/documents/$P.xml"
+	as m40 -C "$W" commit -qam "$P: who endorsed"
+	audited HLEG-V009
+	echo "$output" | grep -q "recorded steps are never changed or removed"
+}
+
+@test "audit: a step whose state is not the workflow's" {
+	"$BIN/hleg-transition" -C "$W" "$P" endorse --as m12 >/dev/null
+	add_step "$W" "$P" submitted '<step event="endorse" date="2008-04-10" by="m30" from="draft" to="submitted" version="'"$(last_version "$W" "$P")"'"/>'
+	trailers "$P" endorse draft submitted m30 "HLEG-Version: $(last_version "$W" "$P")" >"$BATS_TEST_TMPDIR/msg"
+	as m30 -C "$W" commit -qa -F "$BATS_TEST_TMPDIR/msg"
+	audited HLEG-V009
+	echo "$output" | grep -q "the step records draft -> submitted, but endorse takes the document from draft to draft"
+}
+
+@test "audit: a step dated other than its commit" {
+	"$BIN/hleg-transition" -C "$W" "$P" endorse --as m12 >/dev/null
+	as m12 -C "$W" commit -q --amend --no-edit --date=2008-05-01T10:00:00+02:00
+	audited HLEG-V014
+	echo "$output" | grep -q "the step is dated 2008-04-10, but the commit was authored on 2008-05-01"
+}
+
+@test "audit: a commit whose message claims an event it does not make" {
+	sed -i 's|</summary>|  <p>More.</p>\n  </summary>|' "$W/documents/$P.xml"
+	trailers "$P" submit draft submitted m01 >"$BATS_TEST_TMPDIR/msg"
+	as m01 -C "$W" commit -qa -F "$BATS_TEST_TMPDIR/msg"
+	audited HLEG-V015
+}
+
+@test "audit: a merge that brings an event" {
+	"$BIN/hleg-transition" -C "$W" "$P" endorse --as m12 >/dev/null
+	git -C "$W" branch side
+	git -C "$W" reset -q --hard HEAD~1
+	as m12 -C "$W" merge -q --no-ff -m "Merge the endorsement" side
+	audited HLEG-V016
+}
+
+@test "audit: a second first commit, merged in" {
+	git -C "$W" checkout -q --orphan other
+	as s01 -C "$W" commit -qm "Another history"
+	git -C "$W" checkout -q main
+	as s01 -C "$W" merge -q --allow-unrelated-histories -m "Merge another history" other
+	audited HLEG-V018
+}
+
+@test "audit: a first commit without a roster" {
+	R=$BATS_TEST_TMPDIR/bare-history
+	git init -q -b main "$R"
+	cp "$TOP/templates/workflow.xml" "$R/"
+	git -C "$R" add . && git_t -C "$R" commit -qm "No roster"
+	run "$BIN/hleg-verify" -C "$R"
+	[ "$status" -eq 1 ]
+	[ "$(rules)" = HLEG-V019 ]
+}
+
+@test "audit: the git attributes and the workflow definition are the secretariat's" {
+	echo "documents/*.xml -diff" >>"$W/.gitattributes"
+	as m05 -C "$W" commit -qam "attributes"
+	audited HLEG-V004
+	git -C "$W" reset -q --hard origin/main
+	sed -i 's|<requires endorsements="2"/>|<requires endorsements="3"/>|' "$W/workflow.xml"
+	as s01 -C "$W" commit -qam "Three endorsements from now on"
+	run "$BIN/hleg-verify" -C "$W"
+	[ "$status" -eq 0 ]
+	# and the rules of each commit are its parent's definition.
+	"$BIN/hleg-transition" -C "$W" "$P" endorse --as m12 >/dev/null
+	"$BIN/hleg-transition" -C "$W" "$P" endorse --as m30 >/dev/null
+	run "$BIN/hleg-transition" -C "$W" "$P" submit --as m01
+	[ "$status" -eq 1 ]
+	echo "$output" | grep -q "submit needs 3 endorsements"
+	add_step "$W" "$P" submitted '<step event="submit" date="2008-04-10" by="m01" from="draft" to="submitted"/>'
+	trailers "$P" submit draft submitted m01 >"$BATS_TEST_TMPDIR/msg"
+	as m01 -C "$W" commit -qa -F "$BATS_TEST_TMPDIR/msg"
+	audited HLEG-W006
+}
+
+@test "audit: OLD..NEW judges only the commits NEW brings" {
+	sed -i 's|Secretariat of Telecommunications|Secretariat of Telecommunications and Cybersecurity|' "$W/roster.xml"
+	as m05 -C "$W" commit -qam "roster: an affiliation"
+	"$BIN/hleg-transition" -C "$W" "$P" endorse --as m12 >/dev/null
+	run "$BIN/hleg-verify" -C "$W" HEAD~1..HEAD
+	[ "$status" -eq 0 ]
+	run "$BIN/hleg-verify" -C "$W" HEAD~2..HEAD
+	[ "$status" -eq 1 ]
+	[ "$(rules)" = HLEG-V004 ]
+	run "$BIN/hleg-verify" -C "$W" HEAD~2
+	[ "$status" -eq 0 ]
+}
+
+@test "--xml: the findings as an audit document that the schema accepts" {
+	sed -i 's|</summary>|  <p>Anonymous and late.</p>\n  </summary>|' "$W/documents/$P.xml"
+	git -C "$W" -c user.name=Anon -c user.email=anon@example.org commit -qam "anonymous"
+	run "$BIN/hleg-verify" -C "$W" --xml
+	[ "$status" -eq 1 ]
+	echo "$output" >"$BATS_TEST_TMPDIR/audit.xml"
+	xmllint --noout --schema "$TOP/schemas/audit.xsd" "$BATS_TEST_TMPDIR/audit.xml"
+	grep -q '<audit xmlns="urn:hleg:1" commits="3" errors="1">' "$BATS_TEST_TMPDIR/audit.xml"
+	grep -q "<finding commit=\"$(git -C "$W" rev-parse HEAD)\" rule=\"HLEG-V005\">the commit changes documents" "$BATS_TEST_TMPDIR/audit.xml"
+	run xsltproc "$TOP/stylesheets/audit-text.xsl" "$BATS_TEST_TMPDIR/audit.xml"
+	[ "$status" -eq 0 ]
+	echo "$output" | grep -q "^HLEG-V005 $(git -C "$W" rev-parse --short=8 HEAD)"
+}
+
+@test "usage errors, a missing dossier or revision, --help and --version" {
+	run "$BIN/hleg-verify" --frobnicate
+	[ "$status" -eq 2 ]
+	echo "$output" | grep -q "^usage: hleg-verify"
+	run "$BIN/hleg-verify" a b
+	[ "$status" -eq 2 ]
+	run "$BIN/hleg-verify" --pre-receive main
+	[ "$status" -eq 2 ]
+	run "$BIN/hleg-verify" -j 999
+	[ "$status" -eq 2 ]
+	run "$BIN/hleg-verify" -C "$BATS_TEST_TMPDIR/nowhere"
+	[ "$status" -eq 2 ]
+	echo "$output" | grep -q "not a dossier"
+	run "$BIN/hleg-verify" -C "$W" no-such-rev
+	[ "$status" -eq 2 ]
+	run "$BIN/hleg-verify" -C "$W" -- -x
+	[ "$status" -eq 2 ]
+	run "$BIN/hleg-verify" --help
+	[ "$status" -eq 0 ]
+	echo "$output" | grep -q "^usage: hleg-verify \[-h\] \[-C dir\] \[-j jobs\] \[--xml\] \[rev | old..new\]"
+	run "$BIN/hleg-verify" --version
+	[ "$status" -eq 0 ]
+	[ "$output" = "hleg-verify (hleg) 0.1" ]
+	run "$BIN/hleg-verify" -C "$W" >/dev/full
+	[ "$status" -eq 0 ]
+	run sh -c "'$BIN/hleg-verify' -C '$W' --xml >/dev/full"
+	[ "$status" -eq 2 ]
+}
+
+@test "--pre-receive: malformed hook input is an error, not a pass" {
+	cd "$B"
+	run sh -c "echo 'garbage' | '$BIN/hleg-verify' --pre-receive"
+	[ "$status" -eq 2 ]
+	echo "$output" | grep -q "not a line of git's pre-receive input"
+	z=0000000000000000000000000000000000000000
+	run sh -c "echo '$z $z refs/heads/../x' | '$BIN/hleg-verify' --pre-receive"
+	[ "$status" -eq 2 ]
+	# Nothing pushed, nothing to refuse.
+	run sh -c "'$BIN/hleg-verify' --pre-receive </dev/null"
+	[ "$status" -eq 0 ]
+}
+
+@test "-j: one thread or many, the same findings in the same order" {
+	for i in 1 2 3; do
+		sed -i "s|</summary>|  <p>Anonymous $i.</p>\n  </summary>|" "$W/documents/$P.xml"
+		git -C "$W" -c user.name=Anon -c user.email=anon@example.org commit -qam "anonymous $i"
+	done
+	one=$("$BIN/hleg-verify" -j 1 -C "$W" 2>&1 || true)
+	four=$("$BIN/hleg-verify" -j 4 -C "$W" 2>&1 || true)
+	[ "$one" = "$four" ]
+	[ "$(echo "$one" | grep -c HLEG-V005)" -eq 3 ]
+}
