@@ -33,4 +33,20 @@ check "the dossier with --roster, from stdin" 0 vg "$bin/hleg-validate" \
     --roster fixtures/dossier/roster.xml - \
     <fixtures/dossier/documents/HLEG-P-2008-001.xml
 check "usage error" 2 vg "$bin/hleg-validate" --no-such-option
+
+# hleg-verify over the demo's history, clean and then with forged
+# commits, threaded and not.
+demo=$(mktemp -d)
+HLEG_DEMO_DIR=$demo tests/demo >/dev/null 2>&1
+check "hleg-verify over the demo's history" 0 vg "$bin/hleg-verify" \
+    -j 1 -C "$demo/dossier"
+sed -i 's|</summary>|<p>Late.</p></summary>|' \
+    "$demo/dossier/documents/HLEG-P-2008-001.xml"
+sed -i 's|Secretariat of Telecommunications|Secretariat|' \
+    "$demo/dossier/roster.xml"
+git -C "$demo/dossier" -c user.name=A -c user.email=a@example.org \
+    commit -qam "forged" >/dev/null
+check "hleg-verify over forged commits, -j 2, --xml" 1 vg \
+    "$bin/hleg-verify" -j 2 --xml -C "$demo/dossier"
+rm -rf "$demo"
 echo "1..$n"

@@ -270,6 +270,22 @@ audited() {
 	echo "$output" | grep -q ":documents/drafts:0:0: error: documents/drafts is outside"
 }
 
+@test "audit: documents/ replaced by a file" {
+	git -C "$W" rm -rq documents
+	echo "not a directory" >"$W/documents"
+	git -C "$W" add documents
+	as m36 -C "$W" commit -qm "documents as a file"
+	audited HLEG-V001
+	echo "$output" | grep -q ":documents:0:0: error: documents is outside the dossier's layout"
+	# Submitted documents cannot go that way.
+	git -C "$W" reset -q --hard origin/main
+	endorse_and_submit
+	git -C "$W" rm -rq documents
+	as m36 -C "$W" commit -qm "no documents"
+	audited HLEG-V006
+	echo "$output" | grep -q "documents/$P.xml:0:0: error: the document is submitted and is deleted"
+}
+
 @test "audit: a file not named after its document's id" {
 	cp "$W/documents/$P.xml" "$W/documents/HLEG-P-2008-099.xml"
 	git -C "$W" add documents
@@ -363,7 +379,7 @@ audited() {
 	git -C "$R" add . && git_t -C "$R" commit -qm "No roster"
 	run "$BIN/hleg-verify" -C "$R"
 	[ "$status" -eq 1 ]
-	[ "$(rules)" = HLEG-V019 ]
+	[ "$(rules)" = HLEG-V003 ]
 }
 
 @test "audit: the git attributes and the workflow definition are the secretariat's" {
@@ -465,4 +481,34 @@ audited() {
 	four=$("$BIN/hleg-verify" -j 4 -C "$W" 2>&1 || true)
 	[ "$one" = "$four" ]
 	[ "$(echo "$one" | grep -c HLEG-V005)" -eq 3 ]
+}
+
+@test "--help and the usage message are the man page's synopsis" {
+	synopsis=$(mandoc -T ascii "$TOP/man/hleg-verify.1" | col -bx |
+	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | sed '/^$/d; s/^ *//')
+	run "$BIN/hleg-verify" --help
+	[ "$(echo "$output" | sed -n '1,2p' | sed 's/^usage: //; s/^ *//')" = "$synopsis" ]
+	run "$BIN/hleg-verify" --no-such-option
+	[ "$(echo "$output" | grep -v 'unrecognized' | sed 's/^usage: //; s/^ *//')" = "$synopsis" ]
+}
+
+@test "an installed hleg-init --bare installs the installed hleg-verify, which judges pushes" {
+	[ -z "${HLEG_BIN:-}" ] || skip "the installed programs are the plain build"
+	(cd "$TOP" && make -s install DESTDIR="$BATS_TEST_TMPDIR/root" PREFIX=/opt/hleg >/dev/null)
+	root=$BATS_TEST_TMPDIR/root/opt/hleg
+	C=$BATS_TEST_TMPDIR/installed.git
+	env -u HLEG_DATADIR "$root/bin/hleg-init" --bare --roster "$ROSTER" "$C" >/dev/null
+	grep -q "^exec '$root/bin/hleg-verify' --pre-receive\$" "$C/hooks/pre-receive"
+	grep -q "^HLEG_DATADIR='$root/share/hleg'\$" "$C/hooks/pre-receive"
+	git clone -q "$C" "$BATS_TEST_TMPDIR/m"
+	cp "$TOP/fixtures/dossier/documents/$P.xml" "$BATS_TEST_TMPDIR/m/documents/"
+	git -C "$BATS_TEST_TMPDIR/m" add documents
+	as m36 -C "$BATS_TEST_TMPDIR/m" commit -qm "A draft"
+	run git -C "$BATS_TEST_TMPDIR/m" push -q origin main
+	[ "$status" -eq 0 ]
+	sed -i 's|Secretariat of Telecommunications|Secretariat|' "$BATS_TEST_TMPDIR/m/roster.xml"
+	as m36 -C "$BATS_TEST_TMPDIR/m" commit -qam "roster"
+	run git -C "$BATS_TEST_TMPDIR/m" push -q origin main
+	[ "$status" -ne 0 ]
+	[ "$(rules)" = HLEG-V004 ]
 }

@@ -749,7 +749,7 @@ check_layout_file(struct judged *j, const struct tree_change *d)
 		struct workflow	*w = workflow_read(doc, &why);
 
 		if (w == NULL) {
-			findings_add(j->out, c, path, "HLEG-V019", "the "
+			findings_add(j->out, c, path, "HLEG-V003", "the "
 			    "workflow definition contradicts itself: %s", why);
 			free(why);
 		}
@@ -813,7 +813,7 @@ audit_root(struct audit *a, git_commit *c, struct findings *out)
 	}
 	for (size_t i = 0; i < 2 && rc == 0; i++) {
 		if ((oid = entry_id(tree, paths[i])) == NULL) {
-			findings_add(out, git_commit_id(c), NULL, "HLEG-V019",
+			findings_add(out, git_commit_id(c), NULL, "HLEG-V003",
 			    "the dossier's first commit has no %s: it must "
 			    "establish the roster and the workflow", paths[i]);
 			continue;
@@ -828,7 +828,7 @@ audit_root(struct audit *a, git_commit *c, struct findings *out)
 
 			if (w == NULL) {
 				findings_add(out, git_commit_id(c), paths[i],
-				    "HLEG-V019", "the workflow definition "
+				    "HLEG-V003", "the workflow definition "
 				    "contradicts itself: %s", why);
 				free(why);
 			}
