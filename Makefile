@@ -55,6 +55,7 @@ asan:
 	$(MAKE) BUILD=build/asan BIN=build/asan/bin all unit \
 	    CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 	    LDFLAGS='-fsanitize=address,undefined'
+	cp bin/hleg-pdf build/asan/bin/
 
 # Unit tests of the shared library, with cmocka.
 UNIT_SRC = $(wildcard tests/unit/*.c)
@@ -117,6 +118,21 @@ check: deps-check
 	$(MAKE) fuzz-build
 	tests/run
 
+# The whole suite again on the sanitizer build, halting at the first
+# error, leaks included.
+check-asan: deps-check
+	$(MAKE) all asan
+	tests/run asan
+
+# The filters under valgrind's memcheck: the golden fixtures, and each
+# program over the demo's dossier.
+check-valgrind: deps-check
+	$(MAKE) all
+	HLEG_WRAP='valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99' \
+	    HLEG_LABEL='valgrind: ' tests/golden.sh | tee build/valgrind.tap
+	tests/valgrind.sh | tee -a build/valgrind.tap
+	! grep -q '^not ok' build/valgrind.tap
+
 demo: deps-build
 	$(MAKE) all
 	tests/demo
@@ -139,5 +155,5 @@ clean:
 # Keep the objects that programs are linked from.
 .SECONDARY:
 
-.PHONY: all asan unit fuzz fuzz-build deps-fuzz install uninstall deps-build deps-check deps-bench check \
+.PHONY: all asan unit fuzz fuzz-build deps-fuzz install uninstall deps-build deps-check deps-bench check check-asan check-valgrind \
 	demo bench lint-man clean

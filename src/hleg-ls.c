@@ -588,10 +588,15 @@ main(int argc, char *argv[])
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
 	if (dossier_open(&d, dir) != 0)
 		return HLEG_EXIT_SYSTEM;
-	if (dossier_commit(&d, rev, &commit) != 0)
+	if (dossier_commit(&d, rev, &commit) != 0) {
+		dossier_close(&d);
 		return HLEG_EXIT_SYSTEM;
-	if (documents_tree(&d, commit, rev ? rev : "main", &tree) != 0)
+	}
+	if (documents_tree(&d, commit, rev ? rev : "main", &tree) != 0) {
+		git_commit_free(commit);
+		dossier_close(&d);
 		return HLEG_EXIT_SYSTEM;
+	}
 
 	memset(&l, 0, sizeof(l));
 	l.dossier = &d;

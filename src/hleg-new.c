@@ -620,8 +620,16 @@ main(int argc, char *argv[])
 	    (v = validator_new(&setup)) == NULL)
 		return HLEG_EXIT_SYSTEM;
 	if (dossier_open(&d, o.dir) != 0 || dossier_commit(&d, NULL, &tip)
-	    != 0)
+	    != 0) {
+		if (d.repo != NULL)
+			dossier_close(&d);
+		free(o.work_areas.items);
+		free(o.sectors.items);
+		free(o.rapporteurs.items);
+		validator_free(v);
+		validate_cleanup(&setup);
 		return HLEG_EXIT_SYSTEM;
+	}
 	roster = read_roster(&d, v, tip);
 	if (o.rapporteurs.count == 0) {
 		rapporteur = default_rapporteur(&d, roster, o.kind);

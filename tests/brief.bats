@@ -3,9 +3,11 @@
 # standard input, parameters as strings, customisation layers, hostile
 # and wrong input, and git's textconv.
 
+load bin
+
 setup() {
 	cd "$BATS_TEST_DIRNAME/.."
-	B=bin/hleg-brief
+	B=$BIN/hleg-brief
 	P=fixtures/dossier/documents/HLEG-P-2008-004.xml
 	R=fixtures/dossier/documents/HLEG-R-2008-001.xml
 	C=fixtures/brief/collection.xml
@@ -211,7 +213,7 @@ html_string() {
 }
 
 @test "as git's textconv, git diff shows a changed word as prose" {
-	brief=$PWD/$B
+	brief=$B
 	repo=$T/repo
 	git init -q "$repo"
 	mkdir "$repo/documents"
@@ -250,7 +252,7 @@ html_string() {
 }
 
 @test "the collection is valid, and its HTML matches its golden file" {
-	bin/hleg-validate -q "$C"
+	$BIN/hleg-validate -q "$C"
 	$B "$C" >"$T/out"
 	diff -u fixtures/brief/collection.html "$T/out"
 }
@@ -361,7 +363,7 @@ html_string() {
 	{ echo '<?xml version="1.0" encoding="UTF-8"?>'
 	  sed -n '/<proposal id="HLEG-P-2008-002"/,/<\/proposal>/p' "$C" |
 	      sed '1s/<proposal /<proposal xmlns="urn:hleg:1" /'; } >"$T/p2.xml"
-	bin/hleg-validate -q "$T/p2.xml"
+	$BIN/hleg-validate -q "$T/p2.xml"
 	$B "$T/p2.xml" >"$T/out"
 	steps=$(grep -c '<step ' "$T/p2.xml")
 	[ "$steps" -eq 9 ]
@@ -446,7 +448,7 @@ html_string() {
 	$B --stylesheet "$T/secretariat.xsl" -p classification=Restricted "$P" >"$T/out"
 	[ "$(html_string "$T/out" '//p[@class="classification"]')" = "Restricted" ]
 	# A relative path to the layer works too.
-	(cd "$T" && "$OLDPWD/$B" --stylesheet secretariat.xsl "$OLDPWD/$P") | grep -q 'Prepared by'
+	(cd "$T" && "$B" --stylesheet secretariat.xsl "$OLDPWD/$P") | grep -q 'Prepared by'
 }
 
 @test "a layer of the text stylesheet imports it by its URI" {

@@ -6,7 +6,7 @@ load helpers
 
 setup() {
 	cd "$BATS_TEST_DIRNAME/.."
-	COLLECT=bin/hleg-collect
+	COLLECT=$BIN/hleg-collect
 	D=$BATS_TEST_TMPDIR/d
 	T=$BATS_TEST_TMPDIR
 	ROSTER=fixtures/dossier/roster.xml
@@ -17,7 +17,7 @@ setup() {
 event() {
 	local date=$1
 	shift
-	at "$date" bin/hleg-transition -C "$D" "$@" >/dev/null
+	at "$date" $BIN/hleg-transition -C "$D" "$@" >/dev/null
 }
 
 # make_history: the whole workflow of $P, with a return, and a
@@ -63,7 +63,7 @@ events() {
 # the documents ID, oldest first, with the names of the embedded roster.
 logged() {
 	local day doc ev fromto actor rest commit
-	bin/hleg-log -C "$D" | awk -F '\t' -v ids=" $* " 'index(ids, " " $2 " ")' |
+	$BIN/hleg-log -C "$D" | awk -F '\t' -v ids=" $* " 'index(ids, " " $2 " ")' |
 	while IFS='	' read -r day doc ev fromto actor rest; do
 		commit=$(git -C "$D" rev-parse "${rest##*	}")
 		echo "$doc $ev $actor $(name_of "$actor") $commit"
@@ -86,7 +86,7 @@ synopsis() {
 	make_dossier "$D"
 	make_history
 	$COLLECT -C "$D" HLEG-P-2008-010 $P HLEG-R-2008-001 >"$T/out.xml"
-	bin/hleg-validate -q --roster "$ROSTER" "$T/out.xml"
+	$BIN/hleg-validate -q --roster "$ROSTER" "$T/out.xml"
 	[ "$(docs "$T/out.xml")" = "HLEG-P-2008-010
 $P
 HLEG-R-2008-001" ]
@@ -105,13 +105,13 @@ HLEG-R-2008-001" ]
 @test "ids from hleg-ls on standard input" {
 	make_dossier "$D"
 	make_history
-	bin/hleg-ls -C "$D" --state draft --sector ITU-R >"$T/ls"
+	$BIN/hleg-ls -C "$D" --state draft --sector ITU-R >"$T/ls"
 	[ "$(wc -l <"$T/ls")" -ge 2 ]
 	$COLLECT -C "$D" <"$T/ls" >"$T/out.xml"
-	bin/hleg-validate -q --roster "$ROSTER" "$T/out.xml"
+	$BIN/hleg-validate -q --roster "$ROSTER" "$T/out.xml"
 	[ "$(docs "$T/out.xml")" = "$(cut -f 1 "$T/ls")" ]
 	# Straight from the pipe, inside the dossier, without -C.
-	(cd "$D" && "$TOP/bin/hleg-ls" --state considered | "$TOP/bin/hleg-collect") >"$T/considered.xml"
+	(cd "$D" && "$BIN/hleg-ls" --state considered | "$BIN/hleg-collect") >"$T/considered.xml"
 	[ "$(docs "$T/considered.xml")" = $P ]
 	# Blank lines are skipped; "-" reads standard input in its place.
 	printf '\n  \n%s\tproposal\n\n' HLEG-P-2008-002 |
@@ -139,13 +139,13 @@ The summary must name the Sectors." ]
 	[[ "$(x "$T/one.xml" 'string(//*[local-name()="event"][1]/@version)')" =~ ^[0-9a-f]{40}$ ]]
 	# Two documents: their events interleaved, oldest first.
 	$COLLECT -C "$D" HLEG-P-2008-001 $P >"$T/two.xml"
-	bin/hleg-validate -q --roster "$ROSTER" "$T/two.xml"
+	$BIN/hleg-validate -q --roster "$ROSTER" "$T/two.xml"
 	[ "$(x "$T/two.xml" 'count(//*[local-name()="event"])')" -eq 7 ]
 	[ "$(x "$T/two.xml" 'string(//*[local-name()="event"][4]/@event)')" = withdraw ]
 	[ "$(events "$T/two.xml")" = "$(logged HLEG-P-2008-001 $P)" ]
 	# A document without events has an empty history.
 	$COLLECT -C "$D" HLEG-P-2008-002 >"$T/none.xml"
-	bin/hleg-validate -q --roster "$ROSTER" "$T/none.xml"
+	$BIN/hleg-validate -q --roster "$ROSTER" "$T/none.xml"
 	[ "$(x "$T/none.xml" 'count(/*/*[local-name()="history"])')" -eq 1 ]
 	[ "$(x "$T/none.xml" 'count(//*[local-name()="event"])')" -eq 0 ]
 }
@@ -159,7 +159,7 @@ The summary must name the Sectors." ]
 	git_t -C "$D" commit -q -a -m "Members' names as they now sign"
 	event 2008-04-13T10:00:00Z $P submit --as m01
 	$COLLECT -C "$D" $P >"$T/out.xml"
-	bin/hleg-validate -q --roster "$D/roster.xml" "$T/out.xml"
+	$BIN/hleg-validate -q --roster "$D/roster.xml" "$T/out.xml"
 	[ "$(x "$T/out.xml" 'string(//*[local-name()="event"][@actor="m12"]/@actor-name)')" = "Mikko Lehtinen" ]
 	[ "$(x "$T/out.xml" 'string(//*[local-name()="event"][@actor="m01"]/@actor-name)')" = "The Chair" ]
 }
@@ -169,7 +169,7 @@ The summary must name the Sectors." ]
 	make_history
 	rev=$(git -C "$D" rev-parse main~3)	# after the withdrawal
 	$COLLECT -C "$D" -r main~3 $P HLEG-P-2008-001 >"$T/out.xml"
-	bin/hleg-validate -q --roster "$ROSTER" "$T/out.xml"
+	$BIN/hleg-validate -q --roster "$ROSTER" "$T/out.xml"
 	grep -q "revision=\"$rev\"" "$T/out.xml"
 	[ "$(x "$T/out.xml" "string(//*[@id=\"$P\"]/*[local-name()=\"workflow\"]/@state)")" = submitted ]
 	[ "$(x "$T/out.xml" "count(//*[@id=\"$P\"]/*[local-name()=\"workflow\"]/*)")" -eq 3 ]
@@ -199,7 +199,7 @@ The summary must name the Sectors." ]
 @test "a bare dossier is collected as well" {
 	make_dossier "$D" --bare
 	$COLLECT -C "$D" HLEG-P-2008-002 $P >"$T/out.xml"
-	bin/hleg-validate -q --roster "$ROSTER" "$T/out.xml"
+	$BIN/hleg-validate -q --roster "$ROSTER" "$T/out.xml"
 	[ "$(docs "$T/out.xml" | wc -l)" -eq 2 ]
 }
 
@@ -248,7 +248,7 @@ The summary must name the Sectors." ]
 	run bash -c "printf '\n\n' | $COLLECT -C '$D'"
 	[ "$status" -eq 1 ]
 	# hleg-ls found nothing: nothing to collect.
-	run bash -c "bin/hleg-ls -C '$D' --state considered | $COLLECT -C '$D'"
+	run bash -c "$BIN/hleg-ls -C '$D' --state considered | $COLLECT -C '$D'"
 	[ "$status" -eq 1 ]
 }
 
@@ -263,13 +263,13 @@ HLEG-P-2008-001" ]
 	printf '%s\n' HLEG-P-2008-002 $P HLEG-P-2008-002 $P | $COLLECT -C "$D" >"$T/stdin.xml"
 	[ "$(docs "$T/stdin.xml")" = "HLEG-P-2008-002
 $P" ]
-	bin/hleg-validate -q --roster "$ROSTER" "$T/stdin.xml"
+	$BIN/hleg-validate -q --roster "$ROSTER" "$T/stdin.xml"
 }
 
 @test "--title sets the title; a title of several lines is a usage error" {
 	make_dossier "$D"
 	$COLLECT -C "$D" --title 'Cybercrime & <evidence>' $P >"$T/out.xml"
-	bin/hleg-validate -q --roster "$ROSTER" "$T/out.xml"
+	$BIN/hleg-validate -q --roster "$ROSTER" "$T/out.xml"
 	[ "$(x "$T/out.xml" 'string(/*/*[local-name()="title"])')" = 'Cybercrime & <evidence>' ]
 	[ "$(x "$T/out.xml" 'string(/*/*[local-name()="date"])')" = 2008-02-20 ]
 	for title in "$(printf 'two\nlines')" "$(printf 'a\tb')" '   ' '' "$(printf 'bell\a')" "$(head -c 501 /dev/zero | tr '\0' t)"; do

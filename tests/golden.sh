@@ -10,9 +10,13 @@
 #                             stdout = input
 #
 # Prints TAP.  HLEG_BIN names the directory of the programs (bin by
-# default), so the same goldens run against the sanitizer build.
+# default), so the same goldens run against the sanitizer build;
+# HLEG_WRAP is a command the programs run under (make check-valgrind).
 cd "$(dirname "$0")/.." || exit 2
 bin=${HLEG_BIN:-bin}
+read -r -a wrap <<<"${HLEG_WRAP:-}"
+limit=10
+[ ${#wrap[@]} -gt 0 ] && limit=120
 label=${HLEG_LABEL:-}
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
@@ -26,7 +30,7 @@ not_ok() {
 
 for f in fixtures/dossier/roster.xml fixtures/dossier/workflow.xml \
     fixtures/dossier/documents/*.xml; do
-	"$bin/hleg-validate" "$f" >"$tmp/out" 2>"$tmp/err"
+	"${wrap[@]}" "$bin/hleg-validate" "$f" >"$tmp/out" 2>"$tmp/err"
 	status=$?
 	: >"$tmp/why"
 	[ "$status" = 0 ] || echo "exit $status, expected 0" >>"$tmp/why"
@@ -41,7 +45,7 @@ for f in fixtures/invalid/*.xml fixtures/hostile/*.xml fixtures/warnings/*.xml; 
 	case $f in fixtures/warnings/*) expected_status=0 ;; esac
 	args=()
 	[ -f "$base.args" ] && read -r -a args <"$base.args"
-	timeout 10 "$bin/hleg-validate" "${args[@]}" "$f" >"$tmp/out" 2>"$tmp/err"
+	timeout "$limit" "${wrap[@]}" "$bin/hleg-validate" "${args[@]}" "$f" >"$tmp/out" 2>"$tmp/err"
 	status=$?
 	: >"$tmp/why"
 	[ "$status" = "$expected_status" ] ||

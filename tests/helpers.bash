@@ -3,9 +3,7 @@
 # repository to show that a refused event changed nothing.
 
 TOP=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
-# HLEG_BIN: the programs under test (the ASan build in "make check").
-BIN=${HLEG_BIN:-$TOP/bin}
-case $BIN in /*) ;; *) BIN=$TOP/$BIN ;; esac
+load bin
 
 # Events happen inside the embedded roster's 2007-2009 term.
 export GIT_AUTHOR_DATE="2008-04-10T10:00:00+02:00"

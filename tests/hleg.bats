@@ -2,6 +2,8 @@
 # The hleg dispatcher, the man pages, and the coverage of the rules by
 # fixtures.
 
+load bin
+
 setup() {
 	cd "$BATS_TEST_DIRNAME/.."
 	P=fixtures/dossier/documents/HLEG-P-2008-004.xml
@@ -9,20 +11,20 @@ setup() {
 }
 
 @test "hleg validate is hleg-validate" {
-	run bin/hleg validate -q fixtures/invalid/R004-number-prefix.xml
+	run $BIN/hleg validate -q fixtures/invalid/R004-number-prefix.xml
 	[ "$status" -eq 1 ]
 	[[ "$output" == "hleg-validate: fixtures/invalid/R004-number-prefix.xml:18:3: error: "*"[HLEG-R004]" ]]
-	bin/hleg validate <"$P" | cmp - "$P"
+	$BIN/hleg validate <"$P" | cmp - "$P"
 }
 
 @test "hleg finds hleg-VERB beside itself even when it is not on PATH" {
-	PATH=/usr/bin:/bin run "$PWD/bin/hleg" validate -q "$P"
+	PATH=/usr/bin:/bin run "$BIN/hleg" validate -q "$P"
 	[ "$status" -eq 0 ]
 }
 
 @test "hleg finds hleg-VERB on PATH when it is not beside it" {
 	mkdir -p "$T/a" "$T/b"
-	cp bin/hleg "$T/a/"
+	cp $BIN/hleg "$T/a/"
 	printf '#!/bin/sh\necho "from PATH: $*"\n' >"$T/b/hleg-hello"
 	chmod +x "$T/b/hleg-hello"
 	PATH="$T/b:$PATH" run "$T/a/hleg" hello one two
@@ -31,35 +33,35 @@ setup() {
 }
 
 @test "hleg help lists the verbs" {
-	run bin/hleg help
+	run $BIN/hleg help
 	[ "$status" -eq 0 ]
 	[[ "$output" == *"validate "*"validate documents against the schemas and rules"* ]]
-	run bin/hleg --help
+	run $BIN/hleg --help
 	[ "$status" -eq 0 ]
 }
 
 @test "hleg help VERB prints the verb's usage" {
-	run bin/hleg help validate
+	run $BIN/hleg help validate
 	[ "$status" -eq 0 ]
 	[[ "${lines[0]}" == "usage: hleg-validate "* ]]
 }
 
 @test "an unknown verb is exit 2 with a clear message" {
-	run bin/hleg frobnicate
+	run $BIN/hleg frobnicate
 	[ "$status" -eq 2 ]
 	[ "$output" = "hleg: 'frobnicate' is not an hleg verb; see 'hleg help'" ]
 }
 
 @test "a verb that is not a word is refused before any lookup" {
-	run bin/hleg ../../bin/sh
+	run $BIN/hleg ../../bin/sh
 	[ "$status" -eq 2 ]
 	[ "$output" = "hleg: '../../bin/sh' is not a verb; see 'hleg help'" ]
-	run bin/hleg help ../x
+	run $BIN/hleg help ../x
 	[ "$status" -eq 2 ]
 }
 
 @test "hleg without a verb prints its usage, as the man page has it" {
-	run bin/hleg
+	run $BIN/hleg
 	[ "$status" -eq 2 ]
 	synopsis=$(mandoc -T ascii man/hleg.1 | col -b |
 	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d;/^ *$/d' | sed 's/^ *//')
@@ -68,7 +70,7 @@ setup() {
 }
 
 @test "hleg --version" {
-	run bin/hleg --version
+	run $BIN/hleg --version
 	[ "$status" -eq 0 ]
 	[[ "$output" == "hleg (hleg) "* ]]
 }
@@ -84,7 +86,7 @@ setup() {
 		p=$(basename "$c" .c)
 		[ -f "man/$p.1" ] || { echo "no man/$p.1"; return 1; }
 		grep -q "^\.Xr $p 1" man/hleg.1 || { echo "$p not in hleg(1)"; return 1; }
-		bin/hleg help | grep -q "^  ${p#hleg-} " || { echo "$p not in hleg help"; return 1; }
+		$BIN/hleg help | grep -q "^  ${p#hleg-} " || { echo "$p not in hleg help"; return 1; }
 	done
 }
 

@@ -2,10 +2,12 @@
 # hleg-ls and hleg-log on real dossiers: what the documents say at a
 # revision, and what the commits say happened to them.
 
+load bin
+
 setup() {
 	cd "$BATS_TEST_DIRNAME/.."
-	LS=bin/hleg-ls
-	LOG=bin/hleg-log
+	LS=$BIN/hleg-ls
+	LOG=$BIN/hleg-log
 	F=fixtures/dossier/documents
 	D=$BATS_TEST_TMPDIR/d
 	T=$BATS_TEST_TMPDIR
@@ -26,7 +28,7 @@ commit() {
 
 # make_dossier: a dossier at $D with the 13 fixture documents as drafts.
 make_dossier() {
-	bin/hleg-init --roster fixtures/dossier/roster.xml "$D" >/dev/null
+	$BIN/hleg-init --roster fixtures/dossier/roster.xml "$D" >/dev/null
 	cp "$F"/*.xml "$D/documents/"
 	git -C "$D" add documents
 	at 2008-04-10T10:00:00Z commit -m "Draft the documents"
@@ -36,7 +38,7 @@ make_dossier() {
 event() {
 	local date=$1
 	shift
-	at "$date" bin/hleg-transition -C "$D" "$@" >/dev/null
+	at "$date" $BIN/hleg-transition -C "$D" "$@" >/dev/null
 }
 
 # make_history: the whole workflow of $P, and a withdrawal.
@@ -152,7 +154,7 @@ synopsis() {
 	[ "${lines[3]}" = "$P	proposal	draft	Establish national incident response teams" ]
 	# From inside the dossier, without -C.
 	cd "$D/documents"
-	run "$BATS_TEST_DIRNAME/../$LS" --state draft
+	run "$LS" --state draft
 	[ "${#lines[@]}" -eq 13 ]
 }
 
@@ -359,12 +361,12 @@ HLEG-Actor: m02"
 
 @test "--help prints the synopsis of the man page and exits 0" {
 	for p in hleg-ls hleg-log; do
-		run bin/$p --help
+		run $BIN/$p --help
 		[ "$status" -eq 0 ]
 		[ "${lines[0]}" = "usage: $(synopsis $p)" ]
-		run bin/$p -h
+		run $BIN/$p -h
 		[ "$status" -eq 0 ]
-		run bin/$p --bogus
+		run $BIN/$p --bogus
 		[ "$status" -eq 2 ]
 		[[ "${lines[-1]}" == "usage: $(synopsis $p)" ]]
 	done

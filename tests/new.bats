@@ -2,10 +2,12 @@
 # hleg-new as a user meets it: the next free id, the skeleton, its check
 # against the roster, and the SPEC's day.
 
+load bin
+
 setup() {
 	cd "$BATS_TEST_DIRNAME/.."
-	N=$PWD/bin/hleg-new
-	V=$PWD/bin/hleg-validate
+	N=$BIN/hleg-new
+	V=$BIN/hleg-validate
 	R=$PWD/fixtures/dossier/roster.xml
 	T=$BATS_TEST_TMPDIR
 	D=$T/dossier
@@ -13,7 +15,7 @@ setup() {
 	export GIT_AUTHOR_DATE="2008-02-14T10:00:00+01:00"
 	export GIT_COMMITTER_DATE="2008-02-14T10:00:00+01:00"
 	unset GIT_AUTHOR_EMAIL GIT_COMMITTER_EMAIL
-	bin/hleg-init --roster "$R" "$D" >/dev/null
+	$BIN/hleg-init --roster "$R" "$D" >/dev/null
 }
 
 git_t() {

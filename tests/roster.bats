@@ -2,9 +2,11 @@
 # hleg-roster: the composition of a roster by category, region, work area
 # and official, as text and as XML.
 
+load bin
+
 setup() {
 	cd "$BATS_TEST_DIRNAME/.."
-	R=bin/hleg-roster
+	R=$BIN/hleg-roster
 	D=fixtures/dossier/roster.xml
 	W=fixtures/warnings/roster-R020-R021-seats-short.xml
 	T=$BATS_TEST_TMPDIR
@@ -137,13 +139,13 @@ setup() {
 @test "-C reads the roster of a dossier at the tip of main, not the work tree" {
 	D=$BATS_TEST_TMPDIR/d
 	GIT_AUTHOR_DATE=2008-01-10T10:00:00Z GIT_COMMITTER_DATE=2008-01-10T10:00:00Z \
-	    bin/hleg-init --roster fixtures/dossier/roster.xml "$D" >/dev/null
+	    $BIN/hleg-init --roster fixtures/dossier/roster.xml "$D" >/dev/null
 	echo garbage >"$D/roster.xml"
-	run bin/hleg-roster -C "$D"
+	run $BIN/hleg-roster -C "$D"
 	[ "$status" -eq 0 ]
-	diff <(bin/hleg-roster fixtures/dossier/roster.xml) <(echo "$output")
-	run bin/hleg-roster -C "$BATS_TEST_TMPDIR/none"
+	diff <($BIN/hleg-roster fixtures/dossier/roster.xml) <(echo "$output")
+	run $BIN/hleg-roster -C "$BATS_TEST_TMPDIR/none"
 	[ "$status" -eq 2 ]
-	run bin/hleg-roster -C "$D" fixtures/dossier/roster.xml
+	run $BIN/hleg-roster -C "$D" fixtures/dossier/roster.xml
 	[ "$status" -eq 2 ]
 }

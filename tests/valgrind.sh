@@ -48,5 +48,25 @@ git -C "$demo/dossier" -c user.name=A -c user.email=a@example.org \
     commit -qam "forged" >/dev/null
 check "hleg-verify over forged commits, -j 2, --xml" 1 vg \
     "$bin/hleg-verify" -j 2 --xml -C "$demo/dossier"
+
+# The other filters over the same dossier.
+check "hleg-ls --xml" 0 vg "$bin/hleg-ls" --xml -C "$demo/dossier"
+check "hleg-log" 0 vg "$bin/hleg-log" -C "$demo/dossier"
+check "hleg-collect, then hleg-brief and -f text" 0 sh -c "
+    $(declare -f vg); vg '$bin/hleg-collect' -C '$demo/dossier' HLEG-P-2008-001 \
+    HLEG-P-2008-002 >'$demo/c.xml' && vg '$bin/hleg-brief' '$demo/c.xml' &&
+    vg '$bin/hleg-brief' -f text '$demo/c.xml'"
+check "hleg-roster" 0 vg "$bin/hleg-roster" fixtures/dossier/roster.xml
+git -C "$demo/dossier" reset -q --hard HEAD~1
+check "hleg-new" 0 vg "$bin/hleg-new" -C "$demo/dossier" --date 2009-07-01 --rapporteur m05 \
+    --title "A new proposal" --work-area legal-measures --sector ITU-D proposal
+check "hleg-transition, recorded" 0 env GIT_AUTHOR_DATE=2009-07-01T10:00:00Z \
+    GIT_COMMITTER_DATE=2009-07-01T10:00:00Z valgrind -q --error-exitcode=99 \
+    --leak-check=full --errors-for-leak-kinds=definite \
+    "$bin/hleg-transition" -C "$demo/dossier" HLEG-P-2008-007 endorse --as m12
+check "hleg-transition, refused" 1 env GIT_AUTHOR_DATE=2009-07-01T10:00:00Z \
+    GIT_COMMITTER_DATE=2009-07-01T10:00:00Z valgrind -q --error-exitcode=99 \
+    --leak-check=full --errors-for-leak-kinds=definite \
+    "$bin/hleg-transition" -C "$demo/dossier" HLEG-P-2008-007 submit --as m12
 rm -rf "$demo"
 echo "1..$n"
