@@ -9,6 +9,8 @@
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
+#include <libgen.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -207,6 +209,83 @@ signature(git_repository *repo, const char *env_date, git_signature **out)
 	git_signature_free(fallback);
 }
 
+/* The directory a dossier is made in before it is renamed to its place,
+ * so that a dossier is whole or absent whatever happens to this process:
+ * DIR.hleg-init-XXXXXX beside DIR.  Removed at exit unless renamed. */
+static char	*staging;
+
+static int
+remove_entry(const char *path, const struct stat *st, int flag,
+    struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static void
+remove_staging(void)
+{
+	if (staging != NULL)
+		nftw(staging, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	free(staging);
+	staging = NULL;
+}
+
+/* Refuses a dir that exists and is not an empty directory, and makes the
+ * staging directory beside it.  Returns the staging path. */
+static const char *
+stage(const char *dir)
+{
+	struct stat	 st;
+	char		*copy;
+	size_t		 n;
+
+	if (lstat(dir, &st) == 0 && !(S_ISDIR(st.st_mode) &&
+	    rmdir(dir) == 0 && mkdir(dir, 0777) == 0))
+		errx(HLEG_EXIT_SYSTEM, "%s exists: hleg-init makes a new "
+		    "dossier; give a directory that does not exist, or an "
+		    "empty one", dir);
+	copy = xstrdup(dir);
+	n = strlen(copy);
+	while (n > 1 && copy[n - 1] == '/')
+		copy[--n] = '\0';
+	xappendf(&staging, "%s.hleg-init-XXXXXX", copy);
+	/* The parent directories, as mkdir -p makes them. */
+	for (char *p = copy + 1; *p != '\0'; p++)
+		if (*p == '/') {
+			*p = '\0';
+			if (mkdir(copy, 0777) != 0 && errno != EEXIST)
+				err(HLEG_EXIT_SYSTEM, "%s", copy);
+			*p = '/';
+		}
+	free(copy);
+	if (mkdtemp(staging) == NULL)
+		err(HLEG_EXIT_SYSTEM, "%s", staging);
+	atexit(remove_staging);
+	return staging;
+}
+
+/* Renames the staging directory to dir, durably. */
+static void
+unstage(const char *dir)
+{
+	char	*parent = xstrdup(dir);
+	int	 fd;
+
+	if (rename(staging, dir) != 0)
+		err(HLEG_EXIT_SYSTEM, "%s: cannot put the dossier in place "
+		    "(it was made in %s, which is removed)", dir, staging);
+	free(staging);
+	staging = NULL;
+	if ((fd = open(dirname(parent), O_RDONLY | O_DIRECTORY)) != -1) {
+		fsync(fd);
+		close(fd);
+	}
+	free(parent);
+}
+
 static int
 create(const char *dir, int bare, const char *roster_path)
 {
@@ -246,7 +325,7 @@ create(const char *dir, int bare, const char *roster_path)
 	opts.flags = GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_NO_REINIT |
 	    (bare ? GIT_REPOSITORY_INIT_BARE : 0);
 	opts.initial_head = "main";
-	if (git_repository_init_ext(&repo, dir, &opts) != 0)
+	if (git_repository_init_ext(&repo, stage(dir), &opts) != 0)
 		errx(HLEG_EXIT_SYSTEM, "%s: %s", dir, dossier_error());
 
 	if (git_treebuilder_new(&docs, repo, NULL) != 0 ||
@@ -289,15 +368,15 @@ create(const char *dir, int bare, const char *roster_path)
 		if (git_checkout_head(repo, &co) != 0)
 			errx(HLEG_EXIT_SYSTEM, "%s: %s", dir, dossier_error());
 	}
-	printf("%s dossier %s: roster, workflow and documents/ on main\n",
-	    bare ? "central" : "new", dir);
-
 	git_signature_free(author);
 	git_signature_free(committer);
 	git_tree_free(tree);
 	git_treebuilder_free(top);
 	git_treebuilder_free(docs);
 	git_repository_free(repo);
+	unstage(dir);
+	printf("%s dossier %s: roster, workflow and documents/ on main\n",
+	    bare ? "central" : "new", dir);
 	free(text);
 	source_free(&roster);
 	source_free(&workflow);
@@ -314,12 +393,13 @@ clone(const char *url, const char *dir)
 
 	git_clone_options_init(&opts, GIT_CLONE_OPTIONS_VERSION);
 	opts.checkout_branch = "main";
-	if (git_clone(&repo, url, dir, &opts) != 0)
+	if (git_clone(&repo, url, stage(dir), &opts) != 0)
 		errx(HLEG_EXIT_SYSTEM, "cannot clone %s: %s", url,
 		    dossier_error());
 	configure(repo, dir);
-	printf("dossier %s: a clone of %s\n", dir, url);
 	git_repository_free(repo);
+	unstage(dir);
+	printf("dossier %s: a clone of %s\n", dir, url);
 	return HLEG_EXIT_OK;
 }
 

@@ -395,7 +395,7 @@ record(const struct options *o, struct validator *v)
 	if (dossier_has_worktree(&d) && dossier_checkout_path(&d, path,
 	    (const char *)a.bytes, (size_t)a.len) != 0)
 		warnx("the event is recorded; bring the work tree up to date "
-		    "with: git checkout -- %s", path);
+		    "with: git checkout HEAD -- %s", path);
 	attempt_clear(&a);
 	free(path);
 	dossier_close(&d);

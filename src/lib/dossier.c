@@ -13,6 +13,9 @@
 #include "ids.h"
 #include "util.h"
 
+/* Tries at writing a commit's objects. */
+#define WRITE_ATTEMPTS 5
+
 void
 dossier_library_init(void)
 {
@@ -162,16 +165,28 @@ dossier_write(struct dossier *d, git_commit *parent, const char *path,
 	update.action = GIT_TREE_UPDATE_UPSERT;
 	update.filemode = GIT_FILEMODE_BLOB;
 	update.path = path;
-	if (git_blob_create_from_buffer(&update.id, d->repo, data, len) != 0 ||
-	    git_commit_tree(&base, parent) != 0 ||
-	    git_tree_create_updated(&tree_id, d->repo, base, 1, &update) != 0 ||
-	    git_tree_lookup(&tree, d->repo, &tree_id) != 0 ||
-	    git_commit_create(out, d->repo, NULL, author, committer, NULL,
-	    message, tree, 1, parents) != 0)
-		warnx("%s: cannot write the commit: %s", d->name,
-		    dossier_error());
-	else
-		rc = 0;
+	/* Objects are named by their content, so writing them again is
+	 * harmless; it mends a race with git gc, which removes an empty
+	 * objects/xx/ directory between libgit2's mkdir and its rename. */
+	for (int attempt = 0; rc != 0 && attempt < WRITE_ATTEMPTS; attempt++) {
+		if (attempt > 0)
+			usleep(10000);
+		git_tree_free(tree);
+		git_tree_free(base);
+		tree = base = NULL;
+		if (git_blob_create_from_buffer(&update.id, d->repo, data,
+		    len) == 0 && git_commit_tree(&base, parent) == 0 &&
+		    git_tree_create_updated(&tree_id, d->repo, base, 1,
+		    &update) == 0 &&
+		    git_tree_lookup(&tree, d->repo, &tree_id) == 0 &&
+		    git_commit_create(out, d->repo, NULL, author, committer,
+		    NULL, message, tree, 1, parents) == 0)
+			rc = 0;
+	}
+	if (rc != 0)
+		warnx("%s: cannot write the commit: %s; nothing was "
+		    "recorded: make room on the disk or mend the repository's "
+		    "permissions, then try again", d->name, dossier_error());
 	git_tree_free(tree);
 	git_tree_free(base);
 	return rc;
@@ -195,7 +210,9 @@ dossier_advance(struct dossier *d, const git_oid *old, const git_oid *new,
 	case GIT_ELOCKED:
 		return DOSSIER_LOCKED;
 	default:
-		warnx("%s: cannot move main: %s", d->name, dossier_error());
+		warnx("%s: cannot move main: %s; nothing was recorded: make "
+		    "room on the disk or mend the repository's permissions, "
+		    "then try again", d->name, dossier_error());
 		return DOSSIER_ERROR;
 	}
 }
@@ -281,7 +298,7 @@ dossier_checkout_path(struct dossier *d, const char *path, const char *data,
 	git_index	*index = NULL;
 	char		*full = NULL, *tmp = NULL;
 	FILE		*fp;
-	int		 rc = -1;
+	int		 rc = -1, e;
 
 	/* The file is replaced whole, by rename, then the index entry is
 	 * made from it, stat data and all. */
@@ -292,13 +309,19 @@ dossier_checkout_path(struct dossier *d, const char *path, const char *data,
 	    rename(tmp, full) != 0) {
 		warn("%s", full);
 		unlink(tmp);
-	} else if (git_repository_index(&index, d->repo) != 0 ||
-	    git_index_read(index, 0) != 0 ||
-	    git_index_add_bypath(index, path) != 0 ||
-	    git_index_write(index) != 0)
-		warnx("%s: %s: the index could not follow: %s", d->name, path,
-		    dossier_error());
-	else
+	} else if ((e = git_repository_index(&index, d->repo)) != 0 ||
+	    (e = git_index_read(index, 0)) != 0 ||
+	    (e = git_index_add_bypath(index, path)) != 0 ||
+	    (e = git_index_write(index)) != 0) {
+		if (e == GIT_ELOCKED)
+			warnx("%s: %s: the index could not follow: %sindex.lock "
+			    "exists; if no git is running on the dossier, "
+			    "remove it", d->name, path,
+			    git_repository_path(d->repo));
+		else
+			warnx("%s: %s: the index could not follow: %s",
+			    d->name, path, dossier_error());
+	} else
 		rc = 0;
 	git_index_free(index);
 	free(tmp);
