@@ -6,6 +6,7 @@
 
 #include <dirent.h>
 #include <err.h>
+#include <fcntl.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
@@ -296,16 +297,25 @@ highest_in_worktree(struct dossier *d, const char *prefix, char **stdout_name)
 	struct dirent	*e;
 	struct stat	 out, st;
 	long		 highest = 0, n;
-	int		 have_out;
+	int		 have_out, fd;
 
 	*stdout_name = NULL;
 	if ((workdir = git_repository_workdir(d->repo)) == NULL)
 		return 0;
 	have_out = fstat(STDOUT_FILENO, &out) == 0 && S_ISREG(out.st_mode);
 	xappendf(&path, "%sdocuments", workdir);
-	if ((dir = opendir(path)) == NULL) {
+	/* Only the dossier's own directory, never where a link leads. */
+	if ((fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW)) == -1 ||
+	    (dir = fdopendir(fd)) == NULL) {
+		if (errno == ELOOP || errno == ENOTDIR)
+			errx(HLEG_EXIT_SYSTEM, "%s is not a directory: hleg "
+			    "reads only the dossier's own documents/; make it "
+			    "a directory again (git checkout HEAD -- "
+			    "documents)", path);
 		if (errno != ENOENT)
 			err(HLEG_EXIT_SYSTEM, "%s", path);
+		if (fd != -1)
+			close(fd);
 		free(path);
 		return 0;
 	}

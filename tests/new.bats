@@ -252,3 +252,14 @@ title_of() {
 	[ ! -s "$T/err" ]
 	$V -q documents/*.xml
 }
+
+@test "a documents/ that is a symbolic link is not followed" {
+	mkdir "$T/elsewhere"
+	touch "$T/elsewhere/HLEG-P-2008-950.xml"
+	rmdir "$D/documents" 2>/dev/null || rm -rf "$D/documents"
+	ln -s "$T/elsewhere" "$D/documents"
+	run $N -C "$D" --rapporteur m05 --title "x" --work-area legal-measures \
+	    --sector ITU-D proposal
+	[ "$status" -eq 2 ]
+	echo "$output" | grep -q "documents is not a directory: hleg reads only the dossier's own documents/"
+}

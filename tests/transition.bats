@@ -349,3 +349,18 @@ Reviewed: yes"
 	refused HLEG-W017 $T HLEG-P-2008-099 endorse --as m12
 	[[ "$output" == *"documents/HLEG-P-2008-099.xml holds the document HLEG-P-2008-005"* ]]
 }
+
+@test "refused: a work tree whose documents/ is a symbolic link out of the dossier" {
+	mkdir "$BATS_TEST_TMPDIR/elsewhere"
+	cp "$D"/documents/*.xml "$BATS_TEST_TMPDIR/elsewhere/"
+	mv "$D/documents" "$BATS_TEST_TMPDIR/moved"
+	ln -s "$BATS_TEST_TMPDIR/elsewhere" "$D/documents"
+	before=$(git -C "$D" rev-parse main)
+	sum=$(cat "$BATS_TEST_TMPDIR"/elsewhere/* | sha1sum)
+	run "$BIN/hleg-transition" -C "$D" HLEG-P-2008-001 endorse --as m12
+	[ "$status" -eq 2 ]
+	echo "$output" | grep -q "documents is a symbolic link, not a directory: hleg reads and writes only the dossier's own directories"
+	[ "$(git -C "$D" rev-parse main)" = "$before" ]
+	[ "$(cat "$BATS_TEST_TMPDIR"/elsewhere/* | sha1sum)" = "$sum" ]
+	[ -z "$(ls "$BATS_TEST_TMPDIR/elsewhere" | grep -v '\.xml$')" ]
+}

@@ -242,6 +242,35 @@ dossier_has_worktree(struct dossier *d)
 	return yes;
 }
 
+int
+dossier_worktree_path_safe(struct dossier *d, const char *path)
+{
+	const char	*workdir = git_repository_workdir(d->repo);
+	char		*full = NULL;
+	struct stat	 st;
+	int		 rc = 0;
+
+	if (workdir == NULL)
+		return 0;
+	xappendf(&full, "%s%s", workdir, path);
+	for (char *p = full + strlen(workdir); *p != '\0' && rc == 0; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (lstat(full, &st) == 0 && !S_ISDIR(st.st_mode)) {
+			warnx("%s is %s, not a directory: hleg reads and "
+			    "writes only the dossier's own directories; make "
+			    "it a directory again (git checkout HEAD -- %s)",
+			    full, S_ISLNK(st.st_mode) ? "a symbolic link" :
+			    "a file", full + strlen(workdir));
+			rc = -1;
+		}
+		*p = '/';
+	}
+	free(full);
+	return rc;
+}
+
 /* The index entry of path, and the index; NULL when it has none. */
 static const git_index_entry *
 index_entry(struct dossier *d, const char *path, git_index **index)
@@ -269,6 +298,8 @@ dossier_path_clean(struct dossier *d, const char *path)
 	/* As git status does for one path: HEAD against the index, the
 	 * index against the file, by hashing the file (one document, so
 	 * cheaper than git_status_file, which walks the directory). */
+	if (dossier_worktree_path_safe(d, path) != 0)
+		return -1;
 	e = index_entry(d, path, &index);
 	in_head = dossier_commit(d, "HEAD", &head) == 0 &&
 	    git_commit_tree(&tree, head) == 0 &&
@@ -302,6 +333,8 @@ dossier_checkout_path(struct dossier *d, const char *path, const char *data,
 
 	/* The file is replaced whole, by rename, then the index entry is
 	 * made from it, stat data and all. */
+	if (dossier_worktree_path_safe(d, path) != 0)
+		return -1;
 	xappendf(&full, "%s%s", git_repository_workdir(d->repo), path);
 	xappendf(&tmp, "%s.hleg-tmp", full);
 	if ((fp = fopen(tmp, "w")) == NULL ||

@@ -78,12 +78,18 @@ char	*dossier_lock_path(struct dossier *d);
  * HEAD is refs/heads/main. */
 int	dossier_has_worktree(struct dossier *d);
 
+/* 0 when every directory on the way to path in the work tree is a real
+ * directory, not a symbolic link that would lead reading or writing out
+ * of the dossier; -1 after a message. */
+int	dossier_worktree_path_safe(struct dossier *d, const char *path);
+
 /* 1 when path has no change in the index or the work tree against HEAD,
- * 0 when it has, -1 after a message. */
+ * 0 when it has, -1 after a message (also when the way to path is not
+ * safe). */
 int	dossier_path_clean(struct dossier *d, const char *path);
 
 /* Makes the work tree file of path hold data, the blob just committed,
- * and its index entry follow. */
+ * and its index entry follow; never through a symbolic link. */
 int	dossier_checkout_path(struct dossier *d, const char *path,
 	    const char *data, size_t len);
 
