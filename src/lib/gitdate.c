@@ -2,6 +2,7 @@
  * gitdate.c - parse the dates git accepts in its environment.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,12 +35,32 @@ valid_day(int y, int m, int d)
 	    d <= days[m - 1] + (m == 2 && leap);
 }
 
+/* The latest moment accepted: 9999-12-31T23:59:59Z, as far as a
+ * four-digit year goes; nothing later can overflow gitdate_day(). */
+#define LATEST 253402300799LL
+
+/* Reads exactly n ASCII digits at s (no sign, no space, unlike
+ * sscanf's %d) into *out.  Returns 0, or -1. */
+static int
+digits(const char *s, int n, int *out)
+{
+	int	 v = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
 /* Parses a zone "Z", "+HH", "+HHMM", "+HH:MM" at *p into minutes. */
 static int
 zone(const char **p, int *minutes)
 {
 	const char	*s = *p;
-	int		 sign, h, m = 0, n = 0;
+	int		 sign, h, m = 0;
 
 	while (*s == ' ')
 		s++;
@@ -51,13 +72,13 @@ zone(const char **p, int *minutes)
 	if (*s != '+' && *s != '-')
 		return -1;
 	sign = *s++ == '-' ? -1 : 1;
-	if (sscanf(s, "%2d%n", &h, &n) != 1 || n != 2)
+	if (digits(s, 2, &h) != 0)
 		return -1;
 	s += 2;
 	if (*s == ':')
 		s++;
 	if (isdigit((unsigned char)*s)) {
-		if (sscanf(s, "%2d%n", &m, &n) != 1 || n != 2)
+		if (digits(s, 2, &m) != 0)
 			return -1;
 		s += 2;
 	}
@@ -86,8 +107,9 @@ epoch_form(const char *s, struct gitdate *d)
 		s++;
 	if (!isdigit((unsigned char)*s))
 		return -1;
+	errno = 0;
 	t = strtoll(s, &end, 10);
-	if (*end != ' ')
+	if (*end != ' ' || errno != 0 || t > LATEST)
 		return -1;
 	s = end;
 	if (zone(&s, &d->offset) != 0 || !at_end(s))
@@ -99,17 +121,18 @@ epoch_form(const char *s, struct gitdate *d)
 static int
 iso_form(const char *s, struct gitdate *d)
 {
-	int	 y, mo, da, h = 0, mi = 0, se = 0, n = 0;
+	int	 y, mo, da, h = 0, mi = 0, se = 0;
 
-	if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &da, &n) != 3 || n != 10)
+	if (digits(s, 4, &y) != 0 || s[4] != '-' ||
+	    digits(s + 5, 2, &mo) != 0 || s[7] != '-' ||
+	    digits(s + 8, 2, &da) != 0)
 		return -1;
-	s += n;
-	if (*s == 'T' || *s == ' ') {
-		if (sscanf(s + 1, "%2d:%2d%n", &h, &mi, &n) == 2) {
-			s += 1 + n;
-			if (*s == ':' && sscanf(s + 1, "%2d%n", &se, &n) == 1)
-				s += 1 + n;
-		}
+	s += 10;
+	if ((*s == 'T' || *s == ' ') && digits(s + 1, 2, &h) == 0 &&
+	    s[3] == ':' && digits(s + 4, 2, &mi) == 0) {
+		s += 6;
+		if (*s == ':' && digits(s + 1, 2, &se) == 0)
+			s += 3;
 	}
 	d->offset = 0;
 	if (!at_end(s) && zone(&s, &d->offset) != 0)
@@ -127,22 +150,33 @@ rfc2822_form(const char *s, struct gitdate *d)
 {
 	static const char *const months[] = { "Jan", "Feb", "Mar", "Apr",
 	    "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-	char	 mon[4];
-	int	 y, mo = -1, da, h, mi, se = 0, n = 0;
+	int	 y, mo = -1, da, h, mi, se = 0;
 	const char *comma;
 
+	/* [Day, ]D[D] Mon YYYY HH:MM[:SS] ZONE */
 	if ((comma = strchr(s, ',')) != NULL)
 		s = comma + 1;
-	if (sscanf(s, " %2d %3s %4d %2d:%2d%n", &da, mon, &y, &h, &mi,
-	    &n) != 5)
+	while (*s == ' ')
+		s++;
+	if (digits(s, 2, &da) == 0)
+		s += 2;
+	else if (digits(s, 1, &da) == 0)
+		s += 1;
+	else
 		return -1;
-	s += n;
-	if (*s == ':' && sscanf(s + 1, "%2d%n", &se, &n) == 1)
-		s += 1 + n;
+	if (*s++ != ' ')
+		return -1;
 	for (int i = 0; i < 12; i++)
-		if (strcasecmp(mon, months[i]) == 0)
+		if (strncasecmp(s, months[i], 3) == 0)
 			mo = i + 1;
-	if (mo < 0 || zone(&s, &d->offset) != 0 || !at_end(s) ||
+	if (mo < 0 || s[3] != ' ' || digits(s + 4, 4, &y) != 0 ||
+	    s[8] != ' ' || digits(s + 9, 2, &h) != 0 || s[11] != ':' ||
+	    digits(s + 12, 2, &mi) != 0)
+		return -1;
+	s += 14;
+	if (*s == ':' && digits(s + 1, 2, &se) == 0)
+		s += 3;
+	if (zone(&s, &d->offset) != 0 || !at_end(s) ||
 	    !valid_day(y, mo, da) || h > 23 || mi > 59 || se > 60)
 		return -1;
 	d->seconds = days_from_civil(y, mo, da) * 86400 + h * 3600 +

@@ -5,11 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/chvalid.h>
-#include <libxml/xmlstring.h>
 
 #include "gitdate.h"
 #include "history.h"
+#include "utf8.h"
 #include "util.h"
 
 /* Calls fn for commit c if it has HLEG trailers. */
@@ -122,25 +121,21 @@ history_note(const char *message)
 char *
 history_xml_text(const char *s)
 {
-	const unsigned char	*p = (const unsigned char *)s;
+	const unsigned char	*p = (const unsigned char *)s, *start;
 	char			*out = xmalloc(strlen(s) * 3 + 1), *o = out;
-	int			 c, len;
+	long			 c;
 
 	while (*p != '\0') {
-		len = (int)strlen((const char *)p);
-		if (len > 4)
-			len = 4;
-		if ((c = xmlGetUTF8Char(p, &len)) < 0) {
+		start = p;
+		if ((c = utf8_next(&p)) < 0) {
 			memcpy(o, "\xef\xbf\xbd", 3);
 			o += 3;
-			p++;
 			continue;
 		}
-		if (xmlIsCharQ(c) && c != '\r') {
-			memcpy(o, p, (size_t)len);
-			o += len;
+		if (utf8_xml_char(c) && c != '\r') {
+			memcpy(o, start, (size_t)(p - start));
+			o += p - start;
 		}
-		p += len;
 	}
 	*o = '\0';
 	return out;

@@ -3,9 +3,9 @@
  */
 #include <string.h>
 
-#include <libxml/xmlstring.h>
 
 #include "ids.h"
+#include "utf8.h"
 
 static int
 in(const char *s, const char *const *set)
@@ -106,8 +106,7 @@ id_signature_text_valid(const char *s)
 	size_t	 n;
 	int	 visible = 0;
 
-	if (s == NULL || (n = strlen(s)) == 0 || n > 200 ||
-	    xmlCheckUTF8((const unsigned char *)s) == 0)
+	if (s == NULL || (n = strlen(s)) == 0 || n > 200 || !utf8_valid(s))
 		return 0;
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		if (*p < 0x20 || *p == 0x7f || *p == '<' || *p == '>')
@@ -121,8 +120,7 @@ id_signature_text_valid(const char *s)
 int
 id_note_valid(const char *s, size_t max)
 {
-	if (s == NULL || strlen(s) > max ||
-	    xmlCheckUTF8((const unsigned char *)s) == 0)
+	if (s == NULL || strlen(s) > max || !utf8_valid(s))
 		return 0;
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
 		if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)

@@ -105,6 +105,15 @@ workflow_read(xmlDocPtr doc, char **why)
 			else if (workflow_is_final(w, e->from[j]))
 				xappendf(why, "event '%s' leaves from '%s', "
 				    "which is final", e->name, e->from[j]);
+		/* The schema requires these; a definition is still read as
+		 * if it might not have been checked. */
+		for (size_t j = 0; j < e->nby && *why == NULL; j++)
+			if (e->by[j].role == NULL)
+				xappendf(why, "event '%s' names who may take "
+				    "it without a role", e->name);
+		if (*why == NULL && e->nby == 0)
+			xappendf(why, "event '%s' names nobody who may take "
+			    "it", e->name);
 	}
 	if (*why != NULL) {
 		workflow_free(w);

@@ -251,6 +251,19 @@ test_dates_as_git_reads_them(void **state)
 	assert_int_equal(gitdate_parse("next tuesday", &d), -1);
 	assert_int_equal(gitdate_parse("2008-04-10T10:00:00+99:00", &d), -1);
 	assert_int_equal(gitdate_parse("", &d), -1);
+	/* What fuzzing found: a sign where digits belong, and an epoch
+	 * past any four-digit year, which overflowed gitdate_day(). */
+	assert_int_equal(gitdate_parse("2008-04-10 -1:00", &d), -1);
+	assert_int_equal(gitdate_parse("2008-04-10T10:00:00+-1:00", &d), -1);
+	assert_int_equal(gitdate_parse("2008- 4-10", &d), -1);
+	assert_int_equal(gitdate_parse("Thu, +1 Apr 2008 10:00:00 +0200", &d),
+	    -1);
+	assert_int_equal(gitdate_parse("@99999999999999999999 +0100", &d), -1);
+	assert_int_equal(gitdate_parse("@253402300800 +0000", &d), -1);
+	assert_int_equal(gitdate_parse("@253402300799 +1400", &d), 0);
+	gitdate_day(&d, day);
+	assert_int_equal(strlen(day), 10);
+	assert_int_equal(gitdate_parse("1 Apr 2008 10:00 +0200", &d), 0);
 }
 
 static void
@@ -276,6 +289,14 @@ test_grammars(void **state)
 	assert_true(id_note_valid("two\nlines\tand a tab", 100));
 	assert_false(id_note_valid("bell\a", 100));
 	assert_false(id_note_valid("too long", 3));
+	/* Strict UTF-8: no overlong form, surrogate or non-character. */
+	assert_false(id_note_valid("overlong \xc0\xa0 space", 100));
+	assert_false(id_note_valid("\xe0\x80\xaf", 100));
+	assert_false(id_note_valid("surrogate \xed\xa0\x80", 100));
+	assert_false(id_note_valid("non-character \xef\xbf\xbe", 100));
+	assert_false(id_note_valid("stray \xac\x98", 100));
+	assert_false(id_signature_text_valid("Ren\xc3\xa9\xc0\xae"));
+	assert_true(id_note_valid("\xf0\x9f\x93\x9c scroll", 100));
 }
 
 int
