@@ -205,8 +205,11 @@ main(int argc, char *argv[])
 	dossier_library_init();
 	if (dossier_open(&d, dir) != 0)
 		return HLEG_EXIT_SYSTEM;
-	if (dossier_commit(&d, rev, &tip) != 0)
+	if (dossier_commit(&d, rev, &tip) != 0) {
+		dossier_close(&d);
+		dossier_library_shutdown();
 		return HLEG_EXIT_SYSTEM;
+	}
 	if (xml)
 		t.xml = xml_start();
 	if (history_walk(&d, tip, tell, &t) != 0)

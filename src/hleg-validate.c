@@ -418,8 +418,13 @@ main(int argc, char *argv[])
 	pool.setup = &setup;
 	pool.count = argc > 0 ? (size_t)argc : 1;
 	pool.jobs = xcalloc(pool.count, sizeof(*pool.jobs));
-	if (roster_path != NULL)
-		given_roster = load_roster(main_v, roster_path, &status);
+	if (roster_path != NULL &&
+	    (given_roster = load_roster(main_v, roster_path, &status)) == NULL) {
+		/* A filter passes on only what it checked. */
+		warnx("%s: the roster cannot be used, so no document is "
+		    "checked or passed on", roster_path);
+		pool.count = 0;
+	}
 	for (i = 0; i < pool.count; i++) {
 		pool.jobs[i].path = argc > 0 ? argv[i] : "-";
 		pool.jobs[i].roster = roster_path != NULL ? given_roster :
