@@ -75,7 +75,7 @@ FUZZ         = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS   = -g -O1 -fsanitize=fuzzer,address,undefined
 
-build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(LIB_HDR)
+build/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIB_SRC) $(LIB_HDR)
 	@mkdir -p $(@D)
 	clang $(WARNINGS) $(DEFINES) $(PKG_CFLAGS) $(FUZZ_FLAGS) -o $@ $< \
 	    $(LIB_SRC) $(LIBS)

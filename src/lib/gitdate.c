@@ -112,7 +112,8 @@ epoch_form(const char *s, struct gitdate *d)
 	if (*end != ' ' || errno != 0 || t > LATEST)
 		return -1;
 	s = end;
-	if (zone(&s, &d->offset) != 0 || !at_end(s))
+	if (zone(&s, &d->offset) != 0 || !at_end(s) ||
+	    t + d->offset * 60LL > LATEST)
 		return -1;
 	d->seconds = t;
 	return 0;

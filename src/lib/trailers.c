@@ -32,6 +32,22 @@ trailers_message(const char *id, const char *title, const struct step *step)
 		space = 0;
 		line[n++] = (char)*p;
 	}
+	/* A title cut short loses its last character whole, not part of
+	 * it: back to the start of the last UTF-8 sequence, kept only if
+	 * all of it is there. */
+	if (n > 0) {
+		size_t	 lead = n - 1, need;
+
+		while (lead > 0 && ((unsigned char)line[lead] & 0xc0) == 0x80)
+			lead--;
+		need = ((unsigned char)line[lead] & 0x80) == 0 ? 1 :
+		    ((unsigned char)line[lead] & 0xe0) == 0xc0 ? 2 :
+		    ((unsigned char)line[lead] & 0xf0) == 0xe0 ? 3 : 4;
+		if (lead + need > n)
+			n = lead;
+		while (n > 0 && line[n - 1] == ' ')
+			n--;
+	}
 	line[n] = '\0';
 	xappendf(&m, "%s %s: %s\n\n", step->event, id, line);
 	if (step->note != NULL) {
