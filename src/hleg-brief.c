@@ -91,7 +91,7 @@ help(void)
 	    "\"hleg-brief -f text\"\n"
 	    "Exit status: 0 written, 1 invalid or refused, 2 usage or "
 	    "system error.\n");
-	exit(HLEG_EXIT_OK);
+	exit(fshut(stdout, "stdout") ? HLEG_EXIT_SYSTEM : HLEG_EXIT_OK);
 }
 
 /* Records -p name=value; a later value of a name replaces an earlier

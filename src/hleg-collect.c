@@ -87,7 +87,7 @@ help(void)
 	    "      --version      print the version and exit\n"
 	    "Exit status: 0 collected, 1 an unknown id or an invalid "
 	    "document, 2 usage or\nsystem error.\n");
-	exit(HLEG_EXIT_OK);
+	exit(fshut(stdout, "stdout") ? HLEG_EXIT_SYSTEM : HLEG_EXIT_OK);
 }
 
 static int

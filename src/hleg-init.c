@@ -54,7 +54,7 @@ help(void)
 	    "  -h, --help         show this help and exit\n"
 	    "      --roster FILE  the group's roster (default: a template)\n"
 	    "      --version      print the version and exit\n");
-	exit(HLEG_EXIT_OK);
+	exit(fshut(stdout, "stdout") ? HLEG_EXIT_SYSTEM : HLEG_EXIT_OK);
 }
 
 /* Reads and validates a file of the given kind; exits 1 when invalid. */

@@ -50,7 +50,7 @@ help(void)
 	    "      --version      print the version and exit\n"
 	    "Exit status: 0 told, 1 id has no events or an event commit is "
 	    "malformed,\n2 usage or system error.\n");
-	exit(HLEG_EXIT_OK);
+	exit(fshut(stdout, "stdout") ? HLEG_EXIT_SYSTEM : HLEG_EXIT_OK);
 }
 
 static void

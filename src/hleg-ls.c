@@ -77,7 +77,7 @@ help(void)
 	    "      --version      print the version and exit\n"
 	    "Exit status: 0 listed, 1 a document is invalid, 2 usage or "
 	    "system error.\n");
-	exit(HLEG_EXIT_OK);
+	exit(fshut(stdout, "stdout") ? HLEG_EXIT_SYSTEM : HLEG_EXIT_OK);
 }
 
 static int

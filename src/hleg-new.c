@@ -115,7 +115,7 @@ help(void)
 	    "Exit status: 0 printed, 1 the skeleton would be invalid, "
 	    "2 usage or system\n"
 	    "error.\n");
-	exit(HLEG_EXIT_OK);
+	exit(fshut(stdout, "stdout") ? HLEG_EXIT_SYSTEM : HLEG_EXIT_OK);
 }
 
 /* Reports a bad argument and the usage, and exits 2. */

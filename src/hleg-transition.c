@@ -77,7 +77,7 @@ help(void)
 	    "(consider)\n"
 	    "      --sector S     ITU-R, ITU-T or ITU-D (consider)\n"
 	    "Exit status: 0 recorded, 1 refused, 2 usage or system error.\n");
-	exit(HLEG_EXIT_OK);
+	exit(fshut(stdout, "stdout") ? HLEG_EXIT_SYSTEM : HLEG_EXIT_OK);
 }
 
 /* Prints a refusal about the document and exits 1. */

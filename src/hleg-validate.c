@@ -79,7 +79,7 @@ help(void)
 	    "      --version      print the version and exit\n"
 	    "A valid document is copied to standard output unchanged.\n"
 	    "Exit status: 0 valid, 1 invalid, 2 usage or system error.\n");
-	exit(HLEG_EXIT_OK);
+	exit(fshut(stdout, "stdout") ? HLEG_EXIT_SYSTEM : HLEG_EXIT_OK);
 }
 
 /* Reads a job's file.  Returns 1 when it can be checked. */

@@ -72,7 +72,7 @@ help(void)
 	    "of new\nthat old does not have.\n"
 	    "Exit status: 0 clean, 1 findings (a push is refused), 2 usage "
 	    "or system error.\n");
-	exit(HLEG_EXIT_OK);
+	exit(fshut(stdout, "stdout") ? HLEG_EXIT_SYSTEM : HLEG_EXIT_OK);
 }
 
 static void

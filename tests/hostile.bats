@@ -1384,9 +1384,22 @@ cli() {
 }
 
 @test "stdout closed or full: --help and --version of every program exit 2 and say so" {
-	skip "BUG: --help exits 0 silently when standard output is closed or full (all but hleg and hleg-roster), and so does hleg-pdf --version"
 	for prog in hleg hleg-validate hleg-init hleg-new hleg-transition hleg-ls hleg-log \
-	    hleg-roster hleg-collect hleg-brief hleg-pdf hleg-verify; do
+	    hleg-roster hleg-collect hleg-brief hleg-verify; do
+		for opt in --help --version; do
+			to full "$BIN/$prog" $opt
+			[ "$status" -eq 2 ] || { echo "$prog $opt >/dev/full: exit $status"; return 1; }
+			[[ "$stderr" == "$prog: "*"No space left on device"* ]]
+			to closed "$BIN/$prog" $opt
+			[ "$status" -eq 2 ] || { echo "$prog $opt >&-: exit $status"; return 1; }
+			[[ "$stderr" == "$prog: "*"Bad file descriptor"* ]]
+		done
+	done
+}
+
+@test "stdout closed or full: --help and --version of every program exit 2 and say so (hleg-pdf)" {
+	skip "BUG: hleg-pdf --help and --version exit 0 silently when standard output is closed or full"
+	for prog in hleg-pdf; do
 		for opt in --help --version; do
 			to full "$BIN/$prog" $opt
 			[ "$status" -eq 2 ] || { echo "$prog $opt >/dev/full: exit $status"; return 1; }
