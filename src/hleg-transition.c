@@ -358,6 +358,8 @@ record(const struct options *o, struct validator *v)
 			refuse(o, "HLEG-W020", "%s has changes that are not "
 			    "committed: commit or discard them first", path);
 		default:
+			free(path);
+			dossier_close(&d);
 			return HLEG_EXIT_SYSTEM;
 		}
 	}
