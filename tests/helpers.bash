@@ -66,3 +66,18 @@ trailer() {
 step_count() {
 	git -C "$1" show "main:documents/$2.xml" | grep -c '<step ' || true
 }
+
+# person ID FIELD: the name or email of an entry of the embedded roster.
+person() {
+	awk -v id="$1" -v f="$2" '
+		$0 ~ "id=\"" id "\"" { on = 1 }
+		on && $0 ~ "<" f ">" { sub(".*<" f ">", ""); sub("</" f ">.*", ""); print; exit }' \
+	    "$TOP/fixtures/dossier/roster.xml"
+}
+
+# as ID GIT-ARGS...: git as the roster entry ID, author and committer.
+as() {
+	local id=$1
+	shift
+	git -c user.name="$(person "$id" name)" -c user.email="$(person "$id" email)" "$@"
+}

@@ -1141,21 +1141,6 @@ craft() {
 	[[ "$output" == *"roster.xml:"*"[HLEG-S001]"* ]]
 }
 
-# person ID FIELD: the name or email of a roster entry.
-person() {
-	awk -v id="$1" -v f="$2" '
-		$0 ~ "id=\"" id "\"" { on = 1 }
-		on && $0 ~ "<" f ">" { sub(".*<" f ">", ""); sub("</" f ">.*", ""); print; exit }' \
-	    "$ROSTER"
-}
-
-# as ID GIT-ARGS...: git as the roster entry ID, author and committer.
-as() {
-	local id=$1
-	shift
-	git -c user.name="$(person "$id" name)" -c user.email="$(person "$id" email)" "$@"
-}
-
 @test "a commit whose message claims an event it does not make: hleg-log tells it, hleg-verify and the hook refuse it" {
 	central
 	p=HLEG-P-2008-001

@@ -97,3 +97,28 @@ load helpers
 	[ "${lines[0]}" = "usage: $(echo "$synopsis" | sed -n 1p)" ]
 	[ "$(echo "${lines[1]}" | sed 's/^ *//')" = "$(echo "$synopsis" | sed -n 2p)" ]
 }
+
+@test "the dossier is made beside its place and renamed in: an empty directory or missing parents do, anything else is refused" {
+	E=$BATS_TEST_TMPDIR/empty
+	mkdir "$E"
+	run "$BIN/hleg-init" "$E"
+	[ "$status" -eq 0 ]
+	git -C "$E" rev-parse --verify -q main >/dev/null
+	run "$BIN/hleg-init" --bare "$BATS_TEST_TMPDIR/a/b/central.git"
+	[ "$status" -eq 0 ]
+	[ -x "$BATS_TEST_TMPDIR/a/b/central.git/hooks/pre-receive" ]
+	F=$BATS_TEST_TMPDIR/full
+	mkdir "$F" && echo keep >"$F/notes.txt"
+	run "$BIN/hleg-init" "$F"
+	[ "$status" -eq 2 ]
+	[ "$output" = "hleg-init: $F exists: hleg-init makes a new dossier; give a directory that does not exist, or an empty one" ]
+	[ "$(ls -A "$F")" = notes.txt ]
+	echo file >"$BATS_TEST_TMPDIR/plain"
+	run "$BIN/hleg-init" "$BATS_TEST_TMPDIR/plain"
+	[ "$status" -eq 2 ]
+	# An invalid roster: nothing made, no staging directory left.
+	run "$BIN/hleg-init" --roster "$TOP/fixtures/invalid/roster-R023-duplicate-id.xml" "$BATS_TEST_TMPDIR/bad"
+	[ "$status" -eq 1 ]
+	[ ! -e "$BATS_TEST_TMPDIR/bad" ]
+	! ls -d "$BATS_TEST_TMPDIR"/*.hleg-init-* 2>/dev/null
+}

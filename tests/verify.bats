@@ -9,21 +9,6 @@ load helpers
 ROSTER=$TOP/fixtures/dossier/roster.xml
 P=HLEG-P-2008-001	# rapporteurs m36 and m47; Sector ITU-D
 
-# person ID FIELD: the name or email of a roster entry.
-person() {
-	awk -v id="$1" -v f="$2" '
-		$0 ~ "id=\"" id "\"" { on = 1 }
-		on && $0 ~ "<" f ">" { sub(".*<" f ">", ""); sub("</" f ">.*", ""); print; exit }' \
-	    "$ROSTER"
-}
-
-# as ID GIT-ARGS...: git as the roster entry ID, author and committer.
-as() {
-	local id=$1
-	shift
-	git -c user.name="$(person "$id" name)" -c user.email="$(person "$id" email)" "$@"
-}
-
 # rules: the distinct rule ids of $output, in order of first mention.
 rules() {
 	echo "$output" | grep -o '\[HLEG-[A-Z][0-9]*\]' | tr -d '[]' | awk '!seen[$0]++' | paste -sd' ' -

@@ -83,8 +83,6 @@ findings_add(struct findings *f, const git_oid *commit, const char *path,
 {
 	struct finding	*last;
 	va_list		 ap;
-	char		*msg;
-	int		 n;
 
 	last = f->count > 0 ? &f->items[f->count - 1] : NULL;
 	if (last == NULL || !git_oid_equal(&last->commit, commit) ||
@@ -101,14 +99,8 @@ findings_add(struct findings *f, const git_oid *commit, const char *path,
 		last->path = path ? xstrdup(path) : NULL;
 	}
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	diag_vadd(&last->diags, DIAG_ERROR, 0, 0, rule, fmt, ap);
 	va_end(ap);
-	msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
-	va_start(ap, fmt);
-	vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
-	va_end(ap);
-	diag_add(&last->diags, DIAG_ERROR, 0, 0, rule, "%s", msg);
-	free(msg);
 	f->errors++;
 }
 

@@ -15,8 +15,19 @@ void
 diag_add(struct diag_list *list, enum diag_level level, long line,
     int column, const char *rule, const char *fmt, ...)
 {
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	diag_vadd(list, level, line, column, rule, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_vadd(struct diag_list *list, enum diag_level level, long line,
+    int column, const char *rule, const char *fmt, va_list ap)
+{
 	struct diag	*d;
-	va_list		 ap;
+	va_list		 again;
 	char		*msg;
 	size_t		 len;
 	int		 n;
@@ -27,13 +38,11 @@ diag_add(struct diag_list *list, enum diag_level level, long line,
 		list->dropped++;
 		return;
 	}
-	va_start(ap, fmt);
+	va_copy(again, ap);
 	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
 	msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
-	va_start(ap, fmt);
-	vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
-	va_end(ap);
+	vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, again);
+	va_end(again);
 	if (n < 0)
 		msg[0] = '\0';
 	/* One line per diagnostic: libxml2's messages end in a newline and

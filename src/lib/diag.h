@@ -9,6 +9,7 @@
 #ifndef HLEG_DIAG_H
 #define HLEG_DIAG_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -41,6 +42,10 @@ struct diag_list {
 void	diag_add(struct diag_list *list, enum diag_level level, long line,
 	    int column, const char *rule, const char *fmt, ...)
 	    __attribute__((format(printf, 6, 7)));
+
+/* diag_add() with a va_list. */
+void	diag_vadd(struct diag_list *list, enum diag_level level, long line,
+	    int column, const char *rule, const char *fmt, va_list ap);
 
 /* Prints every diagnostic of list for file to fp in the shape above. */
 void	diag_print(FILE *fp, const char *file, const struct diag_list *list);

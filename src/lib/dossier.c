@@ -42,13 +42,15 @@ dossier_error(void)
 	return e != NULL && e->message != NULL ? e->message : "unknown error";
 }
 
-int
-dossier_open(struct dossier *d, const char *dir)
+/* Opens path (NULL: as git's environment says) with flags, named name
+ * in messages. */
+static int
+open_as(struct dossier *d, const char *name, const char *path,
+    unsigned int flags)
 {
 	memset(d, 0, sizeof(*d));
-	d->name = xstrdup(dir ? dir : ".");
-	if (git_repository_open_ext(&d->repo, dir ? dir : ".",
-	    dir ? GIT_REPOSITORY_OPEN_NO_SEARCH : 0, NULL) != 0) {
+	d->name = xstrdup(name);
+	if (git_repository_open_ext(&d->repo, path, flags, NULL) != 0) {
 		warnx("%s: not a dossier: %s", d->name, dossier_error());
 		free(d->name);
 		d->name = NULL;
@@ -58,18 +60,17 @@ dossier_open(struct dossier *d, const char *dir)
 }
 
 int
+dossier_open(struct dossier *d, const char *dir)
+{
+	return open_as(d, dir ? dir : ".", dir ? dir : ".",
+	    dir ? GIT_REPOSITORY_OPEN_NO_SEARCH : 0);
+}
+
+int
 dossier_open_from_env(struct dossier *d)
 {
-	memset(d, 0, sizeof(*d));
-	d->name = xstrdup(getenv("GIT_DIR") ? getenv("GIT_DIR") : ".");
-	if (git_repository_open_ext(&d->repo, NULL,
-	    GIT_REPOSITORY_OPEN_FROM_ENV, NULL) != 0) {
-		warnx("%s: not a dossier: %s", d->name, dossier_error());
-		free(d->name);
-		d->name = NULL;
-		return -1;
-	}
-	return 0;
+	return open_as(d, getenv("GIT_DIR") ? getenv("GIT_DIR") : ".", NULL,
+	    GIT_REPOSITORY_OPEN_FROM_ENV);
 }
 
 void
