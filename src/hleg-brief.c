@@ -6,7 +6,6 @@
  */
 #include <sys/stat.h>
 
-#include <err.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
@@ -30,6 +29,7 @@
 
 #include "lib/datadir.h"
 #include "lib/diag.h"
+#include "lib/msg.h"
 #include "lib/parse.h"
 #include "lib/safety.h"
 #include "lib/source.h"
@@ -103,19 +103,19 @@ add_param(const char *arg)
 	char		*name;
 
 	if ((eq = strchr(arg, '=')) == NULL) {
-		warnx("-p %s: give name=value", arg);
+		msg_warnx("-p %s: give name=value", arg);
 		usage();
 	}
 	name = xmalloc((size_t)(eq - arg) + 1);
 	memcpy(name, arg, (size_t)(eq - arg));
 	name[eq - arg] = '\0';
 	if (xmlValidateNCName((const xmlChar *)name, 0) != 0) {
-		warnx("-p %s: the name '%s' is not an XML name", arg, name);
+		msg_warnx("-p %s: the name '%s' is not an XML name", arg, name);
 		free(name);
 		usage();
 	}
 	if (!xmlCheckUTF8((const unsigned char *)eq + 1)) {
-		warnx("-p %s: the value is not UTF-8", name);
+		msg_warnx("-p %s: the value is not UTF-8", name);
 		free(name);
 		usage();
 	}
@@ -180,7 +180,7 @@ print_messages(const char *file, const char *messages)
 			end = line + strlen(line);
 		if (end > line && !(end - line == 5 &&
 		    strncmp(line, "error", 5) == 0))
-			warnx("%s: %.*s", file, (int)(end - line), line);
+			msg_warnx("%s: %.*s", file, (int)(end - line), line);
 		if (*end == '\n')
 			end++;
 	}
@@ -234,14 +234,14 @@ transform(xsltStylesheetPtr style, xmlDocPtr doc, const char *file)
 	int			 status = HLEG_EXIT_OK;
 
 	if ((ctxt = xslt_context(style, doc, &messages)) == NULL) {
-		warnx("%s: cannot make a transform context", file);
+		msg_warnx("%s: cannot make a transform context", file);
 		return HLEG_EXIT_SYSTEM;
 	}
 	for (size_t i = 0; i < nparams; i++)
 		if (xsltQuoteOneUserParam(ctxt,
 		    (const xmlChar *)params[i].name,
 		    (const xmlChar *)params[i].value) != 0) {
-			warnx("%s: cannot pass parameter %s", file,
+			msg_warnx("%s: cannot pass parameter %s", file,
 			    params[i].name);
 			status = HLEG_EXIT_SYSTEM;
 			goto out;
@@ -251,7 +251,7 @@ transform(xsltStylesheetPtr style, xmlDocPtr doc, const char *file)
 	 * that is not OK, with or without a partial result. */
 	if (res == NULL || ctxt->state != XSLT_STATE_OK) {
 		print_messages(file, messages);
-		warnx("%s: the transform failed; nothing is written", file);
+		msg_warnx("%s: the transform failed; nothing is written", file);
 		status = HLEG_EXIT_INVALID;
 		goto out;
 	}
@@ -259,7 +259,7 @@ transform(xsltStylesheetPtr style, xmlDocPtr doc, const char *file)
 	/* fshut reports a write error at the end. */
 	if (write_result(stdout, res, style) != 0) {
 		if (!ferror(stdout))
-			warnx("%s: cannot write the paper", file);
+			msg_warnx("%s: cannot write the paper", file);
 		status = HLEG_EXIT_SYSTEM;
 	}
 out:
@@ -285,7 +285,7 @@ brief(struct parser *parser, xsltStylesheetPtr style, const char *path)
 	memset(&diags, 0, sizeof(diags));
 	switch (source_read(&src, path, HLEG_MAX_INPUT)) {
 	case SOURCE_ERROR:
-		warn("%s", strcmp(path, "-") == 0 ? "<stdin>" : path);
+		msg_warn("%s", strcmp(path, "-") == 0 ? "<stdin>" : path);
 		source_free(&src);
 		return HLEG_EXIT_SYSTEM;
 	case SOURCE_TOO_LARGE:
@@ -359,13 +359,13 @@ load_layer(const char *file, int *status)
 	char			*real, *messages = NULL;
 
 	if ((real = realpath(file, NULL)) == NULL || stat(real, &sb) == -1) {
-		warn("%s", file);
+		msg_warn("%s", file);
 		free(real);
 		*status = HLEG_EXIT_SYSTEM;
 		return NULL;
 	}
 	if (!S_ISREG(sb.st_mode)) {
-		warnx("%s: not a regular file", file);
+		msg_warnx("%s: not a regular file", file);
 		free(real);
 		*status = HLEG_EXIT_SYSTEM;
 		return NULL;
@@ -374,7 +374,7 @@ load_layer(const char *file, int *status)
 	 * escapes. */
 	if (strchr(real, '%') != NULL ||
 	    (uri = xmlParseURI(real)) == NULL) {
-		warnx("%s: a layer's path may not hold spaces, %% or other "
+		msg_warnx("%s: a layer's path may not hold spaces, %% or other "
 		    "characters that are not allowed in a URI", real);
 		free(real);
 		*status = HLEG_EXIT_SYSTEM;
@@ -396,7 +396,7 @@ load_layer(const char *file, int *status)
 		style = NULL;
 	}
 	if (style == NULL) {
-		warnx("%s: cannot compile the stylesheet; a layer may import "
+		msg_warnx("%s: cannot compile the stylesheet; a layer may import "
 		    "or include only " SAFETY_STYLESHEET_URN "NAME", file);
 		*status = HLEG_EXIT_INVALID;
 	}
@@ -429,7 +429,7 @@ main(int argc, char *argv[])
 			else if (strcmp(optarg, "text") == 0)
 				format = FORMAT_TEXT;
 			else {
-				warnx("-f %s: give -f html or -f text "
+				msg_warnx("-f %s: give -f html or -f text "
 				    "(hleg-pdf makes the PDF)", optarg);
 				usage();
 			}
@@ -456,7 +456,7 @@ main(int argc, char *argv[])
 	/* An HTML paper is one document: several are gathered into one
 	 * collection first. */
 	if (format == FORMAT_HTML && argc > 1) {
-		warnx("-f html writes one paper from one file; gather "
+		msg_warnx("-f html writes one paper from one file; gather "
 		    "several documents with hleg-collect, or use -f text");
 		usage();
 	}
@@ -484,7 +484,7 @@ main(int argc, char *argv[])
 	}
 	status = HLEG_EXIT_OK;
 	if ((parser = parser_new()) == NULL)
-		errx(HLEG_EXIT_SYSTEM, "cannot make a parser");
+		msg_errx(HLEG_EXIT_SYSTEM, "cannot make a parser");
 
 	if (argc == 0)
 		status = brief(parser, style, "-");

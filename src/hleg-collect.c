@@ -3,7 +3,6 @@
  * revision, into one collection document for a briefing paper, with the
  * events of their history as the commits tell them.
  */
-#include <err.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +18,7 @@
 #include "lib/gitdate.h"
 #include "lib/history.h"
 #include "lib/ids.h"
+#include "lib/msg.h"
 #include "lib/node.h"
 #include "lib/parse.h"
 #include "lib/roster.h"
@@ -96,24 +96,6 @@ worse(int a, int b)
 	return a > b ? a : b;
 }
 
-/* A copy of the len bytes at s for messages: bytes that are not
- * printable ASCII are written as \ooo, so that hostile input cannot
- * break a line. */
-static char *
-printable(const char *s, size_t len)
-{
-	char	*out = xmalloc(len * 4 + 1), *o = out;
-
-	for (const unsigned char *p = (const unsigned char *)s;
-	    p < (const unsigned char *)s + len; p++)
-		if (*p < 0x20 || *p >= 0x7f || *p == '\\')
-			o += sprintf(o, "\\%03o", *p);
-		else
-			*o++ = (char)*p;
-	*o = '\0';
-	return out;
-}
-
 /* Whether s is fit for the title: one line of valid UTF-8, at most
  * TITLE_MAX characters, without control characters (C0, DEL, C1) or
  * line and paragraph separators, and not only spaces. */
@@ -152,7 +134,7 @@ add_id(struct ids *ids, const char *id)
 	}
 	copy = xstrdup(id);
 	if (xmlHashAddEntry(ids->seen, (const xmlChar *)copy, copy) != 0)
-		errx(HLEG_EXIT_SYSTEM, "out of memory");
+		msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
 	ids->v[ids->n++] = copy;
 }
 
@@ -161,9 +143,9 @@ add_id(struct ids *ids, const char *id)
 static void
 bad_id(const char *where, const char *s, size_t len)
 {
-	char	*shown = printable(s, len);
+	char	*shown = msg_escape(s, len);	/* s may hold a NUL */
 
-	warnx("%s'%s' is not a document id: ids are an upper-case letter, "
+	msg_warnx("%s'%s' is not a document id: ids are an upper-case letter, "
 	    "then 2 to 63 upper-case letters, digits or hyphens, as "
 	    "HLEG-P-2008-004", where, shown);
 	free(shown);
@@ -213,12 +195,12 @@ read_ids(FILE *fp, struct ids *ids)
 				line[len++] = (char)ch;
 				continue;
 			}
-			warnx("<stdin>:%zu: the line is longer than %d bytes: "
+			msg_warnx("<stdin>:%zu: the line is longer than %d bytes: "
 			    "give one id per line, as hleg-ls writes them",
 			    lineno + 1, LINE_MAX_BYTES);
 			rc = -1;
 		} else if (ch == EOF && ferror(fp)) {
-			warn("<stdin>");
+			msg_warn("<stdin>");
 			rc = -1;
 		} else if (ch == EOF && len == 0)
 			break;
@@ -251,7 +233,7 @@ element(xmlNodePtr parent, xmlNsPtr ns, const char *name, const char *text)
 
 	if ((n = xmlNewTextChild(parent, ns, (const xmlChar *)name,
 	    (const xmlChar *)text)) == NULL)
-		errx(HLEG_EXIT_SYSTEM, "out of memory");
+		msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
 	return n;
 }
 
@@ -260,7 +242,7 @@ attribute(xmlNodePtr n, const char *name, const char *value)
 {
 	if (value != NULL && xmlNewProp(n, (const xmlChar *)name,
 	    (const xmlChar *)value) == NULL)
-		errx(HLEG_EXIT_SYSTEM, "out of memory");
+		msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
 }
 
 /* Adds two spaces after each newline of text, white space between
@@ -341,7 +323,7 @@ collect_document(struct collector *c, git_commit *commit, const char *rev,
 	rc = dossier_read(c->dossier, commit, path, src);
 	free(path);
 	if (rc == 1) {
-		warnx("%s: no such document at %s", id, rev);
+		msg_warnx("%s: no such document at %s", id, rev);
 		c->status = worse(c->status, HLEG_EXIT_INVALID);
 		return;
 	}
@@ -377,10 +359,10 @@ collect_document(struct collector *c, git_commit *commit, const char *rev,
 		c->status = worse(c->status, HLEG_EXIT_INVALID);
 	else {
 		if ((copy = xmlDocCopyNode(root, c->out, 1)) == NULL)
-			errx(HLEG_EXIT_SYSTEM, "out of memory");
+			msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
 		reindent(copy, 0);
 		if (xmlAddChild(xmlDocGetRootElement(c->out), copy) == NULL)
-			errx(HLEG_EXIT_SYSTEM, "out of memory");
+			msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
 	}
 	diag_clear(&diags);
 	xmlFreeDoc(doc);
@@ -396,7 +378,7 @@ roster_blob(struct collector *c, git_commit *commit, git_oid *blob)
 	int			 found = 0;
 
 	if (git_commit_tree(&tree, commit) != 0) {
-		warnx("%s: %s", c->dossier->name, dossier_error());
+		msg_warnx("%s: %s", c->dossier->name, dossier_error());
 		return -1;
 	}
 	if ((e = git_tree_entry_byname(tree, "roster.xml")) != NULL &&
@@ -430,7 +412,6 @@ roster_at(struct collector *c, git_commit *commit)
 	struct roster_entry	*e;
 	struct source		 src;
 	struct diag_list	 diags;
-	git_blob		*blob;
 	git_oid			 id;
 	xmlDocPtr		 doc = NULL;
 	char			 hex[9], *name = NULL;
@@ -447,23 +428,19 @@ roster_at(struct collector *c, git_commit *commit)
 	for (e = c->rosters; e != NULL; e = e->next)
 		if (git_oid_equal(&e->blob, &id))
 			return e->roster;
-	if (git_blob_lookup(&blob, c->dossier->repo, &id) != 0) {
-		warnx("%s: roster.xml: %s", c->dossier->name,
+	memset(&src, 0, sizeof(src));
+	git_oid_tostr(hex, sizeof(hex), git_commit_id(commit));
+	xappendf(&name, "%s:roster.xml", hex);
+	if (dossier_blob(c->dossier->repo, &id, name, &src) != 0) {
+		msg_warnx("%s: roster.xml: %s", c->dossier->name,
 		    dossier_error());
 		c->status = worse(c->status, HLEG_EXIT_SYSTEM);
+		free(name);
 		return NULL;
 	}
-	memset(&src, 0, sizeof(src));
+	free(name);
 	memset(&diags, 0, sizeof(diags));
-	if (git_blob_rawsize(blob) <= HLEG_MAX_INPUT) {
-		git_oid_tostr(hex, sizeof(hex), git_commit_id(commit));
-		xappendf(&name, "%s:roster.xml", hex);
-		source_from_memory(&src, name, git_blob_rawcontent(blob),
-		    (size_t)git_blob_rawsize(blob));
-		doc = parser_read(c->parser, &src, &diags);
-		free(name);
-	}
-	git_blob_free(blob);
+	doc = parser_read(c->parser, &src, &diags);
 	source_free(&src);
 	diag_clear(&diags);
 	if (doc != NULL && kind_of(doc) != KIND_ROSTER) {
@@ -540,7 +517,7 @@ collect_event(const struct history_event *e, void *arg)
 		return 0;
 	git_oid_tostr(hex, sizeof(hex), git_commit_id(e->commit));
 	why = history_why_malformed(r);
-	warnx("commit %s: error: its HLEG trailers do not record an event: "
+	msg_warnx("commit %s: error: its HLEG trailers do not record an event: "
 	    "%s; the history would be incomplete", hex, why);
 	free(why);
 	c->status = worse(c->status, HLEG_EXIT_INVALID);
@@ -616,7 +593,7 @@ check_and_write(struct collector *c, struct validator *v,
 
 	xmlDocDumpFormatMemoryEnc(c->out, &buf, &size, "UTF-8", 1);
 	if (buf == NULL || size <= 0)
-		errx(HLEG_EXIT_SYSTEM, "cannot write the collection");
+		msg_errx(HLEG_EXIT_SYSTEM, "cannot write the collection");
 	source_from_memory(&out, "<collection>", buf, (size_t)size);
 	xmlFree(buf);
 	memset(&diags, 0, sizeof(diags));
@@ -649,7 +626,7 @@ revision_roster(struct collector *c, struct validator *v, git_commit *commit,
 	if ((rc = roster_blob(c, commit, &blob)) != 1 ||
 	    (rc = dossier_read(c->dossier, commit, "roster.xml", &src)) != 0) {
 		if (rc != -1)
-			warnx("%s: not a dossier: %s has no roster.xml",
+			msg_warnx("%s: not a dossier: %s has no roster.xml",
 			    c->dossier->name, rev);
 		*status = HLEG_EXIT_SYSTEM;
 		return NULL;
@@ -661,7 +638,7 @@ revision_roster(struct collector *c, struct validator *v, git_commit *commit,
 		    "no roster", kind_name(kind_of(doc)));
 	diag_print(stderr, src.name, &diags);
 	if (diags.worst == DIAG_ERROR) {
-		warnx("%s: the roster at %s is invalid: the secretariat must "
+		msg_warnx("%s: the roster at %s is invalid: the secretariat must "
 		    "mend it", c->dossier->name, rev);
 		xmlFreeDoc(doc);
 		doc = NULL;
@@ -687,7 +664,7 @@ start_collection(struct collector *c, git_commit *commit, const char *title)
 	    (root = xmlNewDocNode(c->out, NULL,
 	    (const xmlChar *)"collection", NULL)) == NULL ||
 	    (c->ns = xmlNewNs(root, (const xmlChar *)HLEG_NS, NULL)) == NULL)
-		errx(HLEG_EXIT_SYSTEM, "out of memory");
+		msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
 	xmlSetNs(root, c->ns);
 	xmlDocSetRootElement(c->out, root);
 	git_oid_tostr(hex, sizeof(hex), git_commit_id(commit));
@@ -735,7 +712,7 @@ collect(struct dossier *d, git_commit *commit, struct validator *v,
 	c.dossier = d;
 	c.ids = ids;
 	if ((c.parser = parser_new()) == NULL)
-		errx(HLEG_EXIT_SYSTEM, "cannot make a parser");
+		msg_errx(HLEG_EXIT_SYSTEM, "cannot make a parser");
 	if ((roster = revision_roster(&c, v, commit, rev, &status)) != NULL) {
 		c.sources = xcalloc(ids->n, sizeof(*c.sources));
 		start_collection(&c, commit, title);
@@ -786,11 +763,11 @@ main(int argc, char *argv[])
 			break;
 		case 'T':
 			if (title != NULL) {
-				warnx("--title may be given only once");
+				msg_warnx("--title may be given only once");
 				usage();
 			}
 			if (!title_valid(optarg)) {
-				warnx("--title: give one line of at most %d "
+				msg_warnx("--title: give one line of at most %d "
 				    "characters, without control characters",
 				    TITLE_MAX);
 				usage();
@@ -811,7 +788,7 @@ main(int argc, char *argv[])
 	xmlInitParser();
 	memset(&ids, 0, sizeof(ids));
 	if ((ids.seen = xmlHashCreate(64)) == NULL)
-		errx(HLEG_EXIT_SYSTEM, "out of memory");
+		msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
 	for (int i = 0; i < argc && status == HLEG_EXIT_OK; i++)
 		if (strcmp(argv[i], "-") == 0 && !from_stdin) {
 			from_stdin = 1;
@@ -827,7 +804,7 @@ main(int argc, char *argv[])
 		status = HLEG_EXIT_SYSTEM;
 	if (status != HLEG_EXIT_OK || ids.n == 0) {
 		if (status == HLEG_EXIT_OK) {
-			warnx("no document ids: give them as arguments, or one "
+			msg_warnx("no document ids: give them as arguments, or one "
 			    "at the start of each line of standard input, as "
 			    "hleg-ls writes them");
 			status = HLEG_EXIT_INVALID;
@@ -841,7 +818,7 @@ main(int argc, char *argv[])
 		status = HLEG_EXIT_SYSTEM;
 	else {
 		if ((v = validator_new(&setup)) == NULL)
-			errx(HLEG_EXIT_SYSTEM, "cannot make a validator");
+			msg_errx(HLEG_EXIT_SYSTEM, "cannot make a validator");
 		dossier_library_init();
 		if (dossier_open(&d, dir) != 0)
 			status = HLEG_EXIT_SYSTEM;

@@ -6,7 +6,6 @@
  */
 #include <sys/stat.h>
 
-#include <err.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -23,6 +22,7 @@
 #include "lib/dossier.h"
 #include "lib/gitdate.h"
 #include "lib/ids.h"
+#include "lib/msg.h"
 #include "lib/source.h"
 #include "lib/util.h"
 #include "lib/validate.h"
@@ -69,10 +69,10 @@ read_checked(struct validator *v, const char *path, enum kind kind,
 	case SOURCE_OK:
 		break;
 	case SOURCE_TOO_LARGE:
-		errx(HLEG_EXIT_INVALID, "%s: larger than %u MiB", path,
+		msg_errx(HLEG_EXIT_INVALID, "%s: larger than %u MiB", path,
 		    HLEG_MAX_INPUT / (1024 * 1024));
 	default:
-		err(HLEG_EXIT_SYSTEM, "%s", path);
+		msg_err(HLEG_EXIT_SYSTEM, "%s", path);
 	}
 	memset(&diags, 0, sizeof(diags));
 	validator_check(v, src, NULL, &diags, &doc);
@@ -83,7 +83,7 @@ read_checked(struct validator *v, const char *path, enum kind kind,
 	xmlFreeDoc(doc);
 	diag_print(stderr, src->name, &diags);
 	if (diags.worst == DIAG_ERROR)
-		errx(HLEG_EXIT_INVALID, "%s: invalid %s; the dossier is not "
+		msg_errx(HLEG_EXIT_INVALID, "%s: invalid %s; the dossier is not "
 		    "created", path, kind_name(kind));
 	diag_clear(&diags);
 }
@@ -98,7 +98,7 @@ template_roster(const struct gitdate *date, size_t *len)
 
 	path = datadir_path("templates/roster.xml");
 	if (path == NULL || source_read(&src, path, HLEG_MAX_INPUT) != SOURCE_OK)
-		err(HLEG_EXIT_SYSTEM, "%s", path ? path : "templates/roster.xml");
+		msg_err(HLEG_EXIT_SYSTEM, "%s", path ? path : "templates/roster.xml");
 	gitdate_day(date, start);
 	later.seconds += (2LL * 365 + 1) * 86400 - 86400;
 	gitdate_day(&later, end);
@@ -125,10 +125,10 @@ programs_dir(void)
 
 	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	if (n <= 0 || (exe[n] = '\0', slash = strrchr(exe, '/')) == NULL)
-		errx(HLEG_EXIT_SYSTEM, "cannot find the programs' directory");
+		msg_errx(HLEG_EXIT_SYSTEM, "cannot find the programs' directory");
 	*slash = '\0';
 	if (strchr(exe, '\'') != NULL)
-		errx(HLEG_EXIT_SYSTEM, "%s: a quote in the programs' "
+		msg_errx(HLEG_EXIT_SYSTEM, "%s: a quote in the programs' "
 		    "directory cannot be written into git's configuration", exe);
 	return xstrdup(exe);
 }
@@ -143,7 +143,7 @@ configure(git_repository *repo, const char *dir)
 	xappendf(&cmd, "'%s/hleg-brief' -f text", exe);
 	if (git_repository_config(&config, repo) != 0 ||
 	    git_config_set_string(config, "diff.hleg.textconv", cmd) != 0)
-		errx(HLEG_EXIT_SYSTEM, "%s: cannot configure git: %s", dir,
+		msg_errx(HLEG_EXIT_SYSTEM, "%s: cannot configure git: %s", dir,
 		    dossier_error());
 	git_config_free(config);
 	free(cmd);
@@ -164,7 +164,7 @@ install_hook(git_repository *repo, const char *dir)
 	if (data == NULL)
 		exit(HLEG_EXIT_SYSTEM);
 	if (strchr(data, '\'') != NULL)
-		errx(HLEG_EXIT_SYSTEM, "%s: a quote in the data directory "
+		msg_errx(HLEG_EXIT_SYSTEM, "%s: a quote in the data directory "
 		    "cannot be written into the hook", data);
 	xappendf(&script, "#!/bin/sh\n"
 	    "# The central dossier's gate, installed by hleg-init --bare: "
@@ -179,10 +179,10 @@ install_hook(git_repository *repo, const char *dir)
 	xappendf(&path, "%s/pre-receive", hooks);
 	if ((mkdir(hooks, 0755) != 0 && errno != EEXIST) ||
 	    (fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0755)) == -1)
-		err(HLEG_EXIT_SYSTEM, "%s", path);
+		msg_err(HLEG_EXIT_SYSTEM, "%s", path);
 	if ((fp = fdopen(fd, "w")) == NULL ||
 	    fputs(script, fp) == EOF || fshut(fp, path) != 0)
-		errx(HLEG_EXIT_SYSTEM, "%s: the hook is not installed", dir);
+		msg_errx(HLEG_EXIT_SYSTEM, "%s: the hook is not installed", dir);
 	free(script);
 	free(path);
 	free(hooks);
@@ -197,11 +197,11 @@ signature(git_repository *repo, const char *env_date, git_signature **out)
 	git_signature	*fallback;
 
 	if (gitdate_from_env(env_date, &t) != 0)
-		errx(HLEG_EXIT_SYSTEM, "%s=%s: not a date git understands",
+		msg_errx(HLEG_EXIT_SYSTEM, "%s=%s: not a date git understands",
 		    env_date, getenv(env_date));
 	if (git_signature_new(&fallback, FALLBACK_NAME, FALLBACK_EMAIL,
 	    (git_time_t)t.seconds, t.offset) != 0)
-		errx(HLEG_EXIT_SYSTEM, "%s", dossier_error());
+		msg_errx(HLEG_EXIT_SYSTEM, "%s", dossier_error());
 	d.repo = repo;
 	d.name = (char *)"dossier";
 	if (dossier_committer(&d, t.seconds, t.offset, fallback, out) != 0)
@@ -244,7 +244,7 @@ stage(const char *dir)
 
 	if (lstat(dir, &st) == 0 && !(S_ISDIR(st.st_mode) &&
 	    rmdir(dir) == 0 && mkdir(dir, 0777) == 0))
-		errx(HLEG_EXIT_SYSTEM, "%s exists: hleg-init makes a new "
+		msg_errx(HLEG_EXIT_SYSTEM, "%s exists: hleg-init makes a new "
 		    "dossier; give a directory that does not exist, or an "
 		    "empty one", dir);
 	copy = xstrdup(dir);
@@ -257,12 +257,12 @@ stage(const char *dir)
 		if (*p == '/') {
 			*p = '\0';
 			if (mkdir(copy, 0777) != 0 && errno != EEXIST)
-				err(HLEG_EXIT_SYSTEM, "%s", copy);
+				msg_err(HLEG_EXIT_SYSTEM, "%s", copy);
 			*p = '/';
 		}
 	free(copy);
 	if (mkdtemp(staging) == NULL)
-		err(HLEG_EXIT_SYSTEM, "%s", staging);
+		msg_err(HLEG_EXIT_SYSTEM, "%s", staging);
 	atexit(remove_staging);
 	return staging;
 }
@@ -275,7 +275,7 @@ unstage(const char *dir)
 	int	 fd;
 
 	if (rename(staging, dir) != 0)
-		err(HLEG_EXIT_SYSTEM, "%s: cannot put the dossier in place "
+		msg_err(HLEG_EXIT_SYSTEM, "%s: cannot put the dossier in place "
 		    "(it was made in %s, which is removed)", dir, staging);
 	free(staging);
 	staging = NULL;
@@ -312,7 +312,7 @@ create(const char *dir, int bare, const char *roster_path)
 		len = roster.len;
 	} else {
 		if (gitdate_from_env("GIT_AUTHOR_DATE", &today) != 0)
-			errx(HLEG_EXIT_SYSTEM, "GIT_AUTHOR_DATE: not a date "
+			msg_errx(HLEG_EXIT_SYSTEM, "GIT_AUTHOR_DATE: not a date "
 			    "git understands");
 		text = template_roster(&today, &len);
 	}
@@ -326,7 +326,7 @@ create(const char *dir, int bare, const char *roster_path)
 	    (bare ? GIT_REPOSITORY_INIT_BARE : 0);
 	opts.initial_head = "main";
 	if (git_repository_init_ext(&repo, stage(dir), &opts) != 0)
-		errx(HLEG_EXIT_SYSTEM, "%s: %s", dir, dossier_error());
+		msg_errx(HLEG_EXIT_SYSTEM, "%s: %s", dir, dossier_error());
 
 	if (git_treebuilder_new(&docs, repo, NULL) != 0 ||
 	    git_blob_create_from_buffer(&id, repo, "", 0) != 0 ||
@@ -349,14 +349,14 @@ create(const char *dir, int bare, const char *roster_path)
 	    GIT_FILEMODE_BLOB) != 0 ||
 	    git_treebuilder_write(&tree_id, top) != 0 ||
 	    git_tree_lookup(&tree, repo, &tree_id) != 0)
-		errx(HLEG_EXIT_SYSTEM, "%s: %s", dir, dossier_error());
+		msg_errx(HLEG_EXIT_SYSTEM, "%s: %s", dir, dossier_error());
 	signature(repo, "GIT_AUTHOR_DATE", &author);
 	signature(repo, "GIT_COMMITTER_DATE", &committer);
 	if (git_commit_create(&commit_id, repo, DOSSIER_BRANCH, author,
 	    committer, NULL, "Establish the dossier\n\n"
 	    "The roster of the group and the definition of its workflow.\n",
 	    tree, 0, NULL) != 0)
-		errx(HLEG_EXIT_SYSTEM, "%s: %s", dir, dossier_error());
+		msg_errx(HLEG_EXIT_SYSTEM, "%s: %s", dir, dossier_error());
 	configure(repo, dir);
 	if (bare)
 		install_hook(repo, dir);
@@ -366,7 +366,7 @@ create(const char *dir, int bare, const char *roster_path)
 		git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
 		co.checkout_strategy = GIT_CHECKOUT_FORCE;
 		if (git_checkout_head(repo, &co) != 0)
-			errx(HLEG_EXIT_SYSTEM, "%s: %s", dir, dossier_error());
+			msg_errx(HLEG_EXIT_SYSTEM, "%s: %s", dir, dossier_error());
 	}
 	git_signature_free(author);
 	git_signature_free(committer);
@@ -394,7 +394,7 @@ clone(const char *url, const char *dir)
 	git_clone_options_init(&opts, GIT_CLONE_OPTIONS_VERSION);
 	opts.checkout_branch = "main";
 	if (git_clone(&repo, url, stage(dir), &opts) != 0)
-		errx(HLEG_EXIT_SYSTEM, "cannot clone %s: %s", url,
+		msg_errx(HLEG_EXIT_SYSTEM, "cannot clone %s: %s", url,
 		    dossier_error());
 	configure(repo, dir);
 	git_repository_free(repo);

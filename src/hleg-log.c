@@ -2,7 +2,6 @@
  * hleg-log - the event history of one document, or of the whole dossier,
  * told by the trailers of the commits on main's first-parent history.
  */
-#include <err.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +13,7 @@
 #include "lib/dossier.h"
 #include "lib/history.h"
 #include "lib/ids.h"
+#include "lib/msg.h"
 #include "lib/trailers.h"
 #include "lib/util.h"
 #include "lib/validate.h"
@@ -58,7 +58,7 @@ write_attribute(xmlTextWriterPtr w, const char *name, const char *value)
 {
 	if (value != NULL && xmlTextWriterWriteAttribute(w,
 	    (const xmlChar *)name, (const xmlChar *)value) < 0)
-		errx(HLEG_EXIT_SYSTEM, "stdout: cannot write the XML");
+		msg_errx(HLEG_EXIT_SYSTEM, "stdout: cannot write the XML");
 }
 
 static void
@@ -78,7 +78,7 @@ write_event(struct teller *t, git_commit *c, const struct event_record *r,
 	}
 	git_oid_tostr(hex, sizeof(hex), git_commit_id(c));
 	if (xmlTextWriterStartElement(w, (const xmlChar *)"event") < 0)
-		errx(HLEG_EXIT_SYSTEM, "stdout: cannot write the XML");
+		msg_errx(HLEG_EXIT_SYSTEM, "stdout: cannot write the XML");
 	write_attribute(w, "document", r->document);
 	write_attribute(w, "event", r->event);
 	write_attribute(w, "from", r->from);
@@ -93,12 +93,12 @@ write_event(struct teller *t, git_commit *c, const struct event_record *r,
 		text = history_xml_text(note);
 		if (xmlTextWriterWriteElement(w, (const xmlChar *)"note",
 		    (const xmlChar *)text) < 0)
-			errx(HLEG_EXIT_SYSTEM, "stdout: cannot write the XML");
+			msg_errx(HLEG_EXIT_SYSTEM, "stdout: cannot write the XML");
 		free(text);
 		free(note);
 	}
 	if (xmlTextWriterEndElement(w) < 0)
-		errx(HLEG_EXIT_SYSTEM, "stdout: cannot write the XML");
+		msg_errx(HLEG_EXIT_SYSTEM, "stdout: cannot write the XML");
 }
 
 /* Tells the event of e, if it is one to tell (history_fn). */
@@ -123,7 +123,7 @@ tell(const struct history_event *e, void *arg)
 		return 0;
 	git_oid_tostr(hex, sizeof(hex), git_commit_id(e->commit));
 	why = history_why_malformed(r);
-	warnx("commit %s: error: its HLEG trailers do not record an event: "
+	msg_warnx("commit %s: error: its HLEG trailers do not record an event: "
 	    "%s; the commit is not listed", hex, why);
 	free(why);
 	if (t->status < HLEG_EXIT_INVALID)
@@ -139,14 +139,14 @@ xml_start(void)
 
 	if ((out = xmlOutputBufferCreateFile(stdout, NULL)) == NULL ||
 	    (w = xmlNewTextWriter(out)) == NULL)
-		errx(HLEG_EXIT_SYSTEM, "cannot write XML");
+		msg_errx(HLEG_EXIT_SYSTEM, "cannot write XML");
 	if (xmlTextWriterSetIndent(w, 1) < 0 ||
 	    xmlTextWriterSetIndentString(w, (const xmlChar *)"  ") < 0 ||
 	    xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0 ||
 	    xmlTextWriterStartElement(w, (const xmlChar *)"history") < 0 ||
 	    xmlTextWriterWriteAttribute(w, (const xmlChar *)"xmlns",
 	    (const xmlChar *)HLEG_NS) < 0)
-		errx(HLEG_EXIT_SYSTEM, "stdout: cannot write the XML");
+		msg_errx(HLEG_EXIT_SYSTEM, "stdout: cannot write the XML");
 	return w;
 }
 
@@ -193,7 +193,7 @@ main(int argc, char *argv[])
 		usage();
 	if (argc == 1) {
 		if (!id_document_valid(argv[0])) {
-			warnx("'%s' is not a document id: ids are an "
+			msg_warnx("'%s' is not a document id: ids are an "
 			    "upper-case letter, then 2 to 63 upper-case "
 			    "letters, digits or hyphens, as HLEG-P-2008-004",
 			    argv[0]);
@@ -216,11 +216,11 @@ main(int argc, char *argv[])
 		t.status = HLEG_EXIT_SYSTEM;
 	if (xml) {
 		if (xmlTextWriterEndDocument(t.xml) < 0)
-			errx(HLEG_EXIT_SYSTEM, "stdout: cannot write the XML");
+			msg_errx(HLEG_EXIT_SYSTEM, "stdout: cannot write the XML");
 		xmlFreeTextWriter(t.xml);
 	}
 	if (t.id != NULL && t.events == 0 && t.status != HLEG_EXIT_SYSTEM) {
-		warnx("%s: no events in the history of %s", t.id,
+		msg_warnx("%s: no events in the history of %s", t.id,
 		    rev ? rev : "main");
 		t.status = HLEG_EXIT_INVALID;
 	}

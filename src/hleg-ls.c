@@ -2,7 +2,6 @@
  * hleg-ls - list the documents of a dossier at a revision, one line each,
  * read from the commit's tree (never the work tree).
  */
-#include <err.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +14,7 @@
 #include "lib/diag.h"
 #include "lib/dossier.h"
 #include "lib/ids.h"
+#include "lib/msg.h"
 #include "lib/parse.h"
 #include "lib/safety.h"
 #include "lib/source.h"
@@ -93,11 +93,11 @@ set_filter(const char **filter, const char *option, const char *value,
     int (*valid)(const char *), const char *expected)
 {
 	if (*filter != NULL) {
-		warnx("--%s may be given only once", option);
+		msg_warnx("--%s may be given only once", option);
 		usage();
 	}
 	if (!valid(value)) {
-		warnx("--%s %s: give %s", option, value, expected);
+		msg_warnx("--%s %s: give %s", option, value, expected);
 		usage();
 	}
 	*filter = value;
@@ -107,22 +107,6 @@ static int
 kind_valid(const char *s)
 {
 	return strcmp(s, "proposal") == 0 || strcmp(s, "report") == 0;
-}
-
-/* A copy of s for messages: bytes that are not printable ASCII are
- * written as \ooo, so that a hostile file name cannot break a line. */
-static char *
-printable(const char *s)
-{
-	char	*out = xmalloc(strlen(s) * 4 + 1), *o = out;
-
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		if (*p < 0x20 || *p >= 0x7f || *p == '\\')
-			o += sprintf(o, "\\%03o", *p);
-		else
-			*o++ = (char)*p;
-	*o = '\0';
-	return out;
 }
 
 /* A copy of s on one line, fit for a field of TSV: runs of white space
@@ -263,7 +247,7 @@ print_document(struct lister *l, const char *id, xmlDocPtr doc,
 	    write_refs(w, root, "work-area") < 0 ||
 	    write_refs(w, root, "sector") < 0 ||
 	    xmlTextWriterEndElement(w) < 0)
-		errx(HLEG_EXIT_SYSTEM, "stdout: cannot write the XML");
+		msg_errx(HLEG_EXIT_SYSTEM, "stdout: cannot write the XML");
 }
 
 /* Reads, parses and, when it matches, prints the document of entry. */
@@ -273,37 +257,25 @@ list_document(struct lister *l, const struct candidate *c)
 	struct source		 src;
 	struct diag_list	 diags;
 	struct summary		 s;
-	git_blob		*blob;
 	xmlDocPtr		 doc;
 	xmlNodePtr		 root;
+	xmlChar			*docid;
 	char			*name = NULL, id[65];
 	size_t			 idlen = strlen(c->name) - 4;
 
 	memcpy(id, c->name, idlen);
 	id[idlen] = '\0';
 	xappendf(&name, "%s:documents/%s", l->rev, c->name);
-	if (git_blob_lookup(&blob, l->dossier->repo,
-	    git_tree_entry_id(c->entry)) != 0) {
-		warnx("%s: %s", name, dossier_error());
+	memset(&src, 0, sizeof(src));
+	if (dossier_blob(l->dossier->repo, git_tree_entry_id(c->entry), name,
+	    &src) != 0) {
+		msg_warnx("%s: %s", name, dossier_error());
 		l->status = worse(l->status, HLEG_EXIT_SYSTEM);
 		free(name);
 		return;
 	}
 	memset(&diags, 0, sizeof(diags));
-	memset(&src, 0, sizeof(src));
-	doc = NULL;
-	if (git_blob_rawsize(blob) > HLEG_MAX_INPUT)
-		diag_add(&diags, DIAG_ERROR, 0, 0, "HLEG-P002",
-		    "the document is larger than %u MiB; it is refused",
-		    HLEG_MAX_INPUT / (1024 * 1024));
-	else {
-		source_from_memory(&src, name, git_blob_rawcontent(blob),
-		    (size_t)git_blob_rawsize(blob));
-		git_blob_free(blob);
-		blob = NULL;
-		doc = parser_read(l->parser, &src, &diags);
-	}
-	git_blob_free(blob);
+	doc = parser_read(l->parser, &src, &diags);
 	if (doc != NULL && kind_of(doc) != KIND_PROPOSAL &&
 	    kind_of(doc) != KIND_REPORT) {
 		root = xmlDocGetRootElement(doc);
@@ -322,6 +294,24 @@ list_document(struct lister *l, const struct candidate *c)
 			    kind_name(kind_of(doc)));
 		xmlFreeDoc(doc);
 		doc = NULL;
+	}
+	if (doc != NULL) {
+		/* A file that holds another document than its name says is
+		 * not listed: its id would lead nowhere. */
+		root = xmlDocGetRootElement(doc);
+		docid = xmlGetNoNsProp(root, (const xmlChar *)"id");
+		if (docid == NULL || strcmp((const char *)docid, id) != 0) {
+			diag_add(&diags, DIAG_ERROR, xmlGetLineNo(root),
+			    source_column(&src, xmlGetLineNo(root),
+			    (const char *)root->name), "HLEG-W017",
+			    "the file of %s holds the document %s: a "
+			    "document's file is named after its id; rename it "
+			    "in a commit of its own", id, docid ?
+			    (const char *)docid : "without an id");
+			xmlFreeDoc(doc);
+			doc = NULL;
+		}
+		xmlFree(docid);
 	}
 	diag_print(stderr, name, &diags);
 	if (diags.worst == DIAG_ERROR)
@@ -382,17 +372,15 @@ static void
 skip_entry(struct lister *l, const char *name, const char *why)
 {
 	struct diag_list	 diags;
-	char			*shown, *file = NULL;
+	char			*file = NULL;
 
-	shown = printable(name);
-	xappendf(&file, "%s:documents/%s", l->rev, shown);
+	xappendf(&file, "%s:documents/%s", l->rev, name);
 	memset(&diags, 0, sizeof(diags));
 	diag_add(&diags, DIAG_WARNING, 0, 0, "HLEG-W014", "%s; it is not "
 	    "listed", why);
 	diag_print(stderr, file, &diags);
 	diag_clear(&diags);
 	free(file);
-	free(shown);
 }
 
 /* Lists the documents of tree, the documents directory, in id order. */
@@ -447,17 +435,17 @@ documents_tree(struct dossier *d, git_commit *commit, const char *rev,
 
 	*out = NULL;
 	if (git_commit_tree(&root, commit) != 0) {
-		warnx("%s: %s", d->name, dossier_error());
+		msg_warnx("%s: %s", d->name, dossier_error());
 		return -1;
 	}
 	switch (git_tree_entry_bypath(&entry, root, "documents")) {
 	case 0:
 		if (git_tree_entry_type(entry) != GIT_OBJECT_TREE)
-			warnx("%s: documents at %s is not a directory",
+			msg_warnx("%s: documents at %s is not a directory",
 			    d->name, rev);
 		else if (git_tree_lookup(out, d->repo,
 		    git_tree_entry_id(entry)) != 0)
-			warnx("%s: documents: %s", d->name, dossier_error());
+			msg_warnx("%s: documents: %s", d->name, dossier_error());
 		else
 			rc = 0;
 		break;
@@ -465,13 +453,13 @@ documents_tree(struct dossier *d, git_commit *commit, const char *rev,
 		/* A dossier whose documents were all removed lists none;
 		 * a tree without a roster is no dossier. */
 		if (git_tree_entry_byname(root, "roster.xml") == NULL)
-			warnx("%s: not a dossier: %s has no roster.xml",
+			msg_warnx("%s: not a dossier: %s has no roster.xml",
 			    d->name, rev);
 		else
 			rc = 0;
 		break;
 	default:
-		warnx("%s: documents: %s", d->name, dossier_error());
+		msg_warnx("%s: documents: %s", d->name, dossier_error());
 		break;
 	}
 	git_tree_entry_free(entry);
@@ -489,7 +477,7 @@ xml_start(const git_oid *commit)
 	git_oid_tostr(hex, sizeof(hex), commit);
 	if ((out = xmlOutputBufferCreateFile(stdout, NULL)) == NULL ||
 	    (w = xmlNewTextWriter(out)) == NULL)
-		errx(HLEG_EXIT_SYSTEM, "cannot write XML");
+		msg_errx(HLEG_EXIT_SYSTEM, "cannot write XML");
 	if (xmlTextWriterSetIndent(w, 1) < 0 ||
 	    xmlTextWriterSetIndentString(w, (const xmlChar *)"  ") < 0 ||
 	    xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0 ||
@@ -498,7 +486,7 @@ xml_start(const git_oid *commit)
 	    (const xmlChar *)HLEG_NS) < 0 ||
 	    xmlTextWriterWriteAttribute(w, (const xmlChar *)"revision",
 	    (const xmlChar *)hex) < 0)
-		errx(HLEG_EXIT_SYSTEM, "stdout: cannot write the XML");
+		msg_errx(HLEG_EXIT_SYSTEM, "stdout: cannot write the XML");
 	return w;
 }
 
@@ -506,7 +494,7 @@ static void
 xml_end(xmlTextWriterPtr w)
 {
 	if (xmlTextWriterEndDocument(w) < 0)
-		errx(HLEG_EXIT_SYSTEM, "stdout: cannot write the XML");
+		msg_errx(HLEG_EXIT_SYSTEM, "stdout: cannot write the XML");
 	xmlFreeTextWriter(w);
 }
 
@@ -603,7 +591,7 @@ main(int argc, char *argv[])
 	l.filters = &f;
 	git_oid_tostr(l.rev, sizeof(l.rev), git_commit_id(commit));
 	if ((l.parser = parser_new()) == NULL)
-		errx(HLEG_EXIT_SYSTEM, "cannot make a parser");
+		msg_errx(HLEG_EXIT_SYSTEM, "cannot make a parser");
 	if (xml)
 		l.xml = xml_start(git_commit_id(commit));
 	if (tree != NULL)

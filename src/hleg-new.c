@@ -5,7 +5,6 @@
 #include <sys/stat.h>
 
 #include <dirent.h>
-#include <err.h>
 #include <fcntl.h>
 #include <errno.h>
 #include <getopt.h>
@@ -24,6 +23,7 @@
 #include "lib/dossier.h"
 #include "lib/gitdate.h"
 #include "lib/ids.h"
+#include "lib/msg.h"
 #include "lib/roster.h"
 #include "lib/source.h"
 #include "lib/util.h"
@@ -128,7 +128,7 @@ bad_argument(const char *fmt, ...)
 	va_list	 ap;
 
 	va_start(ap, fmt);
-	vwarnx(fmt, ap);
+	msg_vwarnx(fmt, ap);
 	va_end(ap);
 	usage();
 	abort();
@@ -253,7 +253,7 @@ highest_committed(struct dossier *d, git_commit *commit, const char *prefix)
 	long		 highest = 0, n;
 
 	if (git_commit_tree(&root, commit) != 0)
-		errx(HLEG_EXIT_SYSTEM, "%s: %s", d->name, dossier_error());
+		msg_errx(HLEG_EXIT_SYSTEM, "%s: %s", d->name, dossier_error());
 	switch (git_tree_entry_bypath(&entry, root, "documents")) {
 	case 0:
 		break;
@@ -261,15 +261,15 @@ highest_committed(struct dossier *d, git_commit *commit, const char *prefix)
 		git_tree_free(root);
 		return 0;
 	default:
-		errx(HLEG_EXIT_SYSTEM, "%s: documents: %s", d->name,
+		msg_errx(HLEG_EXIT_SYSTEM, "%s: documents: %s", d->name,
 		    dossier_error());
 	}
 	if (git_tree_entry_type(entry) != GIT_OBJECT_TREE)
-		errx(HLEG_EXIT_SYSTEM, "%s: documents on main is not a "
+		msg_errx(HLEG_EXIT_SYSTEM, "%s: documents on main is not a "
 		    "directory", d->name);
 	if (git_tree_lookup(&documents, d->repo, git_tree_entry_id(entry))
 	    != 0)
-		errx(HLEG_EXIT_SYSTEM, "%s: documents: %s", d->name,
+		msg_errx(HLEG_EXIT_SYSTEM, "%s: documents: %s", d->name,
 		    dossier_error());
 	for (size_t i = 0; i < git_tree_entrycount(documents); i++) {
 		n = number_of(git_tree_entry_name(
@@ -308,12 +308,12 @@ highest_in_worktree(struct dossier *d, const char *prefix, char **stdout_name)
 	if ((fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW)) == -1 ||
 	    (dir = fdopendir(fd)) == NULL) {
 		if (errno == ELOOP || errno == ENOTDIR)
-			errx(HLEG_EXIT_SYSTEM, "%s is not a directory: hleg "
+			msg_errx(HLEG_EXIT_SYSTEM, "%s is not a directory: hleg "
 			    "reads only the dossier's own documents/; make it "
 			    "a directory again (git checkout HEAD -- "
 			    "documents)", path);
 		if (errno != ENOENT)
-			err(HLEG_EXIT_SYSTEM, "%s", path);
+			msg_err(HLEG_EXIT_SYSTEM, "%s", path);
 		if (fd != -1)
 			close(fd);
 		free(path);
@@ -350,7 +350,7 @@ read_roster(struct dossier *d, struct validator *v, git_commit *tip)
 	case 0:
 		break;
 	case 1:
-		errx(HLEG_EXIT_SYSTEM, "%s: not a dossier: no roster.xml on "
+		msg_errx(HLEG_EXIT_SYSTEM, "%s: not a dossier: no roster.xml on "
 		    "main", d->name);
 	default:
 		exit(HLEG_EXIT_SYSTEM);
@@ -362,7 +362,7 @@ read_roster(struct dossier *d, struct validator *v, git_commit *tip)
 		    "a roster");
 	if (diags.worst == DIAG_ERROR) {
 		diag_print(stderr, src.name, &diags);
-		errx(HLEG_EXIT_INVALID, "%s: the roster on main is invalid: "
+		msg_errx(HLEG_EXIT_INVALID, "%s: the roster on main is invalid: "
 		    "the secretariat must mend it", d->name);
 	}
 	diag_clear(&diags);
@@ -380,7 +380,7 @@ default_rapporteur(struct dossier *d, const struct roster *r, enum kind kind)
 	char		*email, *e, *id = NULL;
 
 	if ((email = dossier_user_email(d)) == NULL) {
-		warnx("who is the rapporteur? give --rapporteur MEMBER, or set "
+		msg_warnx("who is the rapporteur? give --rapporteur MEMBER, or set "
 		    "git's user.email to your address on the roster");
 		usage();
 	}
@@ -397,7 +397,7 @@ default_rapporteur(struct dossier *d, const struct roster *r, enum kind kind)
 		free(e);
 	}
 	if (id == NULL || !id_person_valid(id)) {
-		warnx("no %s of the roster has the address %s (git's "
+		msg_warnx("no %s of the roster has the address %s (git's "
 		    "user.email): give --rapporteur MEMBER",
 		    kind == KIND_REPORT ? "member or official" : "member",
 		    email);
@@ -415,7 +415,7 @@ add(xmlNodePtr parent, const char *name, const char *text)
 	n = xmlNewTextChild(parent, parent->ns, (const xmlChar *)name,
 	    (const xmlChar *)text);
 	if (n == NULL)
-		errx(HLEG_EXIT_SYSTEM, "out of memory");
+		msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
 	return n;
 }
 
@@ -424,7 +424,7 @@ set(xmlNodePtr node, const char *name, const char *value)
 {
 	if (xmlNewProp(node, (const xmlChar *)name,
 	    (const xmlChar *)value) == NULL)
-		errx(HLEG_EXIT_SYSTEM, "out of memory");
+		msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
 }
 
 static void
@@ -449,7 +449,7 @@ skeleton(const struct options *o, const char *id, const char *date)
 	    (root = xmlNewDocNode(doc, NULL, (const xmlChar *)(o->kind ==
 	    KIND_PROPOSAL ? "proposal" : "report"), NULL)) == NULL ||
 	    (ns = xmlNewNs(root, (const xmlChar *)HLEG_NS, NULL)) == NULL)
-		errx(HLEG_EXIT_SYSTEM, "out of memory");
+		msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
 	xmlSetNs(root, ns);
 	xmlDocSetRootElement(doc, root);
 	set(root, "id", id);
@@ -620,7 +620,7 @@ main(int argc, char *argv[])
 		memcpy(date, o.date, sizeof(date));
 	else {
 		if (gitdate_from_env("GIT_AUTHOR_DATE", &now) != 0)
-			errx(HLEG_EXIT_SYSTEM, "GIT_AUTHOR_DATE=%s: not a date "
+			msg_errx(HLEG_EXIT_SYSTEM, "GIT_AUTHOR_DATE=%s: not a date "
 			    "git understands", getenv("GIT_AUTHOR_DATE"));
 		gitdate_day(&now, date);
 	}
@@ -654,13 +654,13 @@ main(int argc, char *argv[])
 	xappendf(&id, "%s%03ld", prefix, highest + 1);
 	xappendf(&path, "documents/%s.xml", id);
 	if (stdout_name != NULL && strcmp(stdout_name, path + 10) != 0)
-		warnx("the next free id is %s, but standard output is "
+		msg_warnx("the next free id is %s, but standard output is "
 		    "documents/%s: rename it to %s", id, stdout_name, path);
 
 	doc = skeleton(&o, id, date);
 	xmlDocDumpFormatMemoryEnc(doc, &bytes, &len, "UTF-8", 1);
 	if (bytes == NULL || len <= 0)
-		errx(HLEG_EXIT_SYSTEM, "%s: cannot write the document", path);
+		msg_errx(HLEG_EXIT_SYSTEM, "%s: cannot write the document", path);
 
 	/* The skeleton is checked as hleg-validate would check it, against
 	 * the dossier's roster, before anyone sees it. */
@@ -669,7 +669,7 @@ main(int argc, char *argv[])
 	validator_check(v, &out, roster, &diags, &check);
 	diag_print(stderr, out.name, &diags);
 	if (diags.worst == DIAG_ERROR) {
-		warnx("%s: the skeleton would be invalid, so it is not printed",
+		msg_warnx("%s: the skeleton would be invalid, so it is not printed",
 		    id);
 		status = HLEG_EXIT_INVALID;
 	} else

@@ -3,7 +3,6 @@
  * by ITU region, what is missing or over, its experts by work area and
  * its officials.
  */
-#include <err.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +12,7 @@
 
 #include "lib/diag.h"
 #include "lib/dossier.h"
+#include "lib/msg.h"
 #include "lib/source.h"
 #include "lib/node.h"
 #include "lib/util.h"
@@ -423,7 +423,7 @@ print_xml(const struct composition *c)
 
 	xmlDocDumpFormatMemoryEnc(doc, &mem, &size, "UTF-8", 1);
 	if (mem == NULL)
-		errx(HLEG_EXIT_SYSTEM, "cannot serialise the composition");
+		msg_errx(HLEG_EXIT_SYSTEM, "cannot serialise the composition");
 	fwrite(mem, 1, (size_t)size, stdout);
 	xmlFree(mem);
 	xmlFreeDoc(doc);
@@ -489,7 +489,7 @@ main(int argc, char *argv[])
 		dossier_close(&d);
 		if (rc != 0) {
 			if (rc == 1)
-				warnx("%s: not a dossier: no roster.xml on main",
+				msg_warnx("%s: not a dossier: no roster.xml on main",
 				    dir);
 			return HLEG_EXIT_SYSTEM;
 		}
@@ -497,12 +497,12 @@ main(int argc, char *argv[])
 			return HLEG_EXIT_SYSTEM;
 		ready = 1;
 		if ((v = validator_new(&setup)) == NULL)
-			errx(HLEG_EXIT_SYSTEM, "cannot make a validator");
+			msg_errx(HLEG_EXIT_SYSTEM, "cannot make a validator");
 		validator_check(v, &src, NULL, &diags, &doc);
 		validator_free(v);
 	} else switch (source_read(&src, path, HLEG_MAX_INPUT)) {
 	case SOURCE_ERROR:
-		err(HLEG_EXIT_SYSTEM, "%s", strcmp(path, "-") == 0 ?
+		msg_err(HLEG_EXIT_SYSTEM, "%s", strcmp(path, "-") == 0 ?
 		    "<stdin>" : path);
 	case SOURCE_TOO_LARGE:
 		diag_add(&diags, DIAG_ERROR, 0, 0, "HLEG-P002",
@@ -514,7 +514,7 @@ main(int argc, char *argv[])
 			return HLEG_EXIT_SYSTEM;
 		ready = 1;
 		if ((v = validator_new(&setup)) == NULL)
-			errx(HLEG_EXIT_SYSTEM, "cannot make a validator");
+			msg_errx(HLEG_EXIT_SYSTEM, "cannot make a validator");
 		validator_check(v, &src, NULL, &diags, &doc);
 		validator_free(v);
 		break;

@@ -2,7 +2,6 @@
  * hleg-transition - check one workflow event on a document and record it
  * as one commit on the dossier's main branch.
  */
-#include <err.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
@@ -20,6 +19,7 @@
 #include "lib/event.h"
 #include "lib/gitdate.h"
 #include "lib/ids.h"
+#include "lib/msg.h"
 #include "lib/roster.h"
 #include "lib/trailers.h"
 #include "lib/util.h"
@@ -89,13 +89,14 @@ static void
 refuse(const struct options *o, const char *rule, const char *fmt, ...)
 {
 	va_list	 ap;
+	char	*text;
 
-	fprintf(stderr, "hleg-transition: documents/%s.xml: error: ",
-	    id_document_valid(o->id) ? o->id : "?");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	text = xvasprintf(fmt, ap);
 	va_end(ap);
-	fprintf(stderr, " [%s]\n", rule);
+	msg_warnx("documents/%s.xml: error: %s [%s]",
+	    id_document_valid(o->id) ? o->id : "?", text, rule);
+	free(text);
 	exit(HLEG_EXIT_INVALID);
 }
 
@@ -131,7 +132,7 @@ read_valid(struct dossier *d, struct validator *v, struct attempt *a,
 		if (kind != KIND_ROSTER && kind != KIND_WORKFLOW)
 			refuse(o, "HLEG-W017", "there is no document %s on "
 			    "the main branch", o->id);
-		errx(HLEG_EXIT_SYSTEM, "%s: not a dossier: no %s on main",
+		msg_errx(HLEG_EXIT_SYSTEM, "%s: not a dossier: no %s on main",
 		    d->name, path);
 	default:
 		exit(HLEG_EXIT_SYSTEM);
@@ -169,9 +170,9 @@ actor_of(struct dossier *d, const struct roster *r, const struct options *o)
 		refuse(o, "HLEG-W003", "who acts? give --as MEMBER, or set "
 		    "git's user.email to your address on the roster");
 	if ((id = roster_id_by_email(r, email)) == NULL) {
-		fprintf(stderr, "hleg-transition: documents/%s.xml: error: "
-		    "no roster entry has the address %s (git's user.email): "
-		    "give --as MEMBER [HLEG-W003]\n", o->id, email);
+		msg_warnx("documents/%s.xml: error: no roster entry has the "
+		    "address %s (git's user.email): give --as MEMBER "
+		    "[HLEG-W003]", o->id, email);
 		free(email);
 		exit(HLEG_EXIT_INVALID);
 	}
@@ -198,7 +199,7 @@ author_of(const struct roster *r, const char *actor, const struct gitdate *t,
 		    "roster", actor);
 	if (git_signature_new(&sig, name, email, (git_time_t)t->seconds,
 	    t->offset) != 0)
-		errx(HLEG_EXIT_SYSTEM, "the author's signature: %s",
+		msg_errx(HLEG_EXIT_SYSTEM, "the author's signature: %s",
 		    dossier_error());
 	free(name);
 	free(email);
@@ -260,7 +261,7 @@ prepare(struct dossier *d, struct validator *v, const struct options *o,
 	q.note = o->note;
 	gitdate_day(author_date, q.date);
 	if (content_version(a->doc, version) != 0)
-		errx(HLEG_EXIT_SYSTEM, "%s: cannot canonicalise the document",
+		msg_errx(HLEG_EXIT_SYSTEM, "%s: cannot canonicalise the document",
 		    path);
 	if (event_check(a->workflow, a->roster, a->doc, version, &q, &a->step,
 	    &ref) != 0)
@@ -274,7 +275,7 @@ prepare(struct dossier *d, struct validator *v, const struct options *o,
 		refuse(o, "HLEG-W002", "the document has no workflow record");
 	xmlDocDumpMemoryEnc(a->doc, &a->bytes, &a->len, "UTF-8");
 	if (a->bytes == NULL || a->len <= 0)
-		errx(HLEG_EXIT_SYSTEM, "%s: cannot write the document", path);
+		msg_errx(HLEG_EXIT_SYSTEM, "%s: cannot write the document", path);
 
 	/* The result is checked as hleg-validate would check it. */
 	source_from_memory(&out, path, a->bytes, (size_t)a->len);
@@ -342,10 +343,10 @@ record(const struct options *o, struct validator *v)
 
 	check_arguments(o);
 	if (gitdate_from_env("GIT_AUTHOR_DATE", &author_date) != 0)
-		errx(HLEG_EXIT_SYSTEM, "GIT_AUTHOR_DATE=%s: not a date git "
+		msg_errx(HLEG_EXIT_SYSTEM, "GIT_AUTHOR_DATE=%s: not a date git "
 		    "understands", getenv("GIT_AUTHOR_DATE"));
 	if (gitdate_from_env("GIT_COMMITTER_DATE", &committer_date) != 0)
-		errx(HLEG_EXIT_SYSTEM, "GIT_COMMITTER_DATE=%s: not a date git "
+		msg_errx(HLEG_EXIT_SYSTEM, "GIT_COMMITTER_DATE=%s: not a date git "
 		    "understands", getenv("GIT_COMMITTER_DATE"));
 	if (dossier_open(&d, o->dir) != 0)
 		return HLEG_EXIT_SYSTEM;
@@ -379,7 +380,7 @@ record(const struct options *o, struct validator *v)
 	}
 	if (st == DOSSIER_LOCKED) {
 		lock = dossier_lock_path(&d);
-		errx(HLEG_EXIT_SYSTEM, "%s exists, so main cannot move: another "
+		msg_errx(HLEG_EXIT_SYSTEM, "%s exists, so main cannot move: another "
 		    "program is writing the dossier, or one stopped while "
 		    "writing; if no git or hleg is running on it, remove %s "
 		    "and try again", lock, lock);
@@ -396,7 +397,7 @@ record(const struct options *o, struct validator *v)
 	    a.step.to, hex);
 	if (dossier_has_worktree(&d) && dossier_checkout_path(&d, path,
 	    (const char *)a.bytes, (size_t)a.len) != 0)
-		warnx("the event is recorded; bring the work tree up to date "
+		msg_warnx("the event is recorded; bring the work tree up to date "
 		    "with: git checkout HEAD -- %s", path);
 	attempt_clear(&a);
 	free(path);
@@ -448,7 +449,7 @@ batch(const struct options *defaults, struct validator *v)
 		if (len == 0 || line[0] == '#')
 			continue;
 		if (len > 16384) {
-			warnx("<stdin>:%lu: the line is longer than 16384 "
+			msg_warnx("<stdin>:%lu: the line is longer than 16384 "
 			    "bytes", lineno);
 			worst = HLEG_EXIT_SYSTEM;
 			continue;
@@ -462,7 +463,7 @@ batch(const struct options *defaults, struct validator *v)
 				field[n] = NULL;
 		}
 		if (p != NULL || field[0] == NULL || field[1] == NULL) {
-			warnx("<stdin>:%lu: give id, event and optionally "
+			msg_warnx("<stdin>:%lu: give id, event and optionally "
 			    "actor, sector, outcome, note, date, separated by "
 			    "tabs", lineno);
 			worst = HLEG_EXIT_SYSTEM;
@@ -483,25 +484,25 @@ batch(const struct options *defaults, struct validator *v)
 		fflush(stdout);
 		fflush(stderr);
 		if ((pid = fork()) == -1)
-			err(HLEG_EXIT_SYSTEM, "fork");
+			msg_err(HLEG_EXIT_SYSTEM, "fork");
 		if (pid == 0) {
 			if (field[6] != NULL &&
 			    (setenv("GIT_AUTHOR_DATE", field[6], 1) != 0 ||
 			    setenv("GIT_COMMITTER_DATE", field[6], 1) != 0))
-				err(HLEG_EXIT_SYSTEM, "setenv");
+				msg_err(HLEG_EXIT_SYSTEM, "setenv");
 			status = record(&o, v);
 			exit(fshut(stdout, "stdout") ? HLEG_EXIT_SYSTEM :
 			    status);
 		}
 		if (waitpid(pid, &status, 0) == -1)
-			err(HLEG_EXIT_SYSTEM, "waitpid");
+			msg_err(HLEG_EXIT_SYSTEM, "waitpid");
 		status = WIFEXITED(status) ? WEXITSTATUS(status) :
 		    HLEG_EXIT_SYSTEM;
 		if (status > worst)
 			worst = status;
 	}
 	if (ferror(stdin))
-		err(HLEG_EXIT_SYSTEM, "<stdin>");
+		msg_err(HLEG_EXIT_SYSTEM, "<stdin>");
 	free(line);
 	return worst;
 }

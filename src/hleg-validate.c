@@ -2,7 +2,6 @@
  * hleg-validate - validate hleg documents against the schemas and the
  * business rules; a valid document passes to standard output unchanged.
  */
-#include <err.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -16,6 +15,7 @@
 #include <libxml/xpath.h>
 
 #include "lib/diag.h"
+#include "lib/msg.h"
 #include "lib/source.h"
 #include "lib/util.h"
 #include "lib/validate.h"
@@ -207,7 +207,7 @@ finish_job(struct job *job)
 
 	if (job->read_errno != 0) {
 		errno = job->read_errno;
-		warn("%s", strcmp(job->path, "-") == 0 ? "<stdin>" :
+		msg_warn("%s", strcmp(job->path, "-") == 0 ? "<stdin>" :
 		    job->path);
 		status = HLEG_EXIT_SYSTEM;
 	} else {
@@ -241,7 +241,7 @@ load_roster(struct validator *v, const char *path, int *status)
 	job.path = path;
 	switch (source_read(&job.src, path, HLEG_MAX_INPUT)) {
 	case SOURCE_ERROR:
-		warn("%s", path);
+		msg_warn("%s", path);
 		*status = worse(*status, HLEG_EXIT_SYSTEM);
 		source_free(&job.src);
 		return NULL;
@@ -262,7 +262,7 @@ load_roster(struct validator *v, const char *path, int *status)
 	diag_print(stderr, job.src.name, &job.diags);
 	if (job.diags.worst == DIAG_ERROR) {
 		*status = worse(*status, HLEG_EXIT_INVALID);
-		warnx("%s: the roster is invalid; member references are not "
+		msg_warnx("%s: the roster is invalid; member references are not "
 		    "checked against it", path);
 		xmlFreeDoc(doc);
 		doc = NULL;
@@ -318,7 +318,7 @@ dossier_roster(struct validator *v, struct dossier **cache, const char *path,
 	slash = strrchr(path, '/');
 	dir = slash ? strndup(path, (size_t)(slash - path)) : xstrdup("");
 	if (dir == NULL)
-		err(HLEG_EXIT_SYSTEM, NULL);
+		msg_err(HLEG_EXIT_SYSTEM, NULL);
 	if (last_dir != NULL && strcmp(dir, last_dir) == 0) {
 		free(dir);
 		return last;
@@ -378,7 +378,7 @@ main(int argc, char *argv[])
 			jobs = strtol(optarg, &end, 10);
 			if (errno != 0 || *end != '\0' || end == optarg ||
 			    jobs < 0 || jobs > 256) {
-				warnx("-j %s: give a number of jobs from 0 "
+				msg_warnx("-j %s: give a number of jobs from 0 "
 				    "to 256", optarg);
 				usage();
 			}
@@ -402,14 +402,14 @@ main(int argc, char *argv[])
 	if (dossier != NULL && roster_path == NULL) {
 		xappendf(&dossier_roster_path, "%s/roster.xml", dossier);
 		if (access(dossier_roster_path, F_OK) != 0)
-			errx(HLEG_EXIT_SYSTEM, "%s: not a dossier: it has no "
+			msg_errx(HLEG_EXIT_SYSTEM, "%s: not a dossier: it has no "
 			    "roster.xml", dossier);
 		roster_path = dossier_roster_path;
 	}
 	if (validate_setup(&setup) == -1)
 		return HLEG_EXIT_SYSTEM;
 	if ((main_v = validator_new(&setup)) == NULL)
-		errx(HLEG_EXIT_SYSTEM, "cannot make a validator");
+		msg_errx(HLEG_EXIT_SYSTEM, "cannot make a validator");
 
 	memset(&pool, 0, sizeof(pool));
 	atomic_init(&pool.next, 0);
@@ -421,7 +421,7 @@ main(int argc, char *argv[])
 	if (roster_path != NULL &&
 	    (given_roster = load_roster(main_v, roster_path, &status)) == NULL) {
 		/* A filter passes on only what it checked. */
-		warnx("%s: the roster cannot be used, so no document is "
+		msg_warnx("%s: the roster cannot be used, so no document is "
 		    "checked or passed on", roster_path);
 		pool.count = 0;
 	}
@@ -460,12 +460,12 @@ main(int argc, char *argv[])
 		threads = xcalloc(nthreads, sizeof(*threads));
 		for (i = 0; i < nthreads; i++)
 			if (pthread_create(&threads[i], NULL, worker, &pool))
-				errx(HLEG_EXIT_SYSTEM, "cannot start a thread");
+				msg_errx(HLEG_EXIT_SYSTEM, "cannot start a thread");
 		/* Print in input order as the results come in. */
 		for (i = 0; i < pool.count; i++) {
 			wait_for(&pool, i);
 			if (atomic_load(&pool.failed))
-				errx(HLEG_EXIT_SYSTEM,
+				msg_errx(HLEG_EXIT_SYSTEM,
 				    "cannot make a validator");
 			status = worse(status, finish_job(&pool.jobs[i]));
 		}

@@ -3,7 +3,6 @@
  * roster and workflow definition of each commit's parent; or, as the
  * central dossier's pre-receive hook, refuse a push that breaks a rule.
  */
-#include <err.h>
 #include <errno.h>
 #include <getopt.h>
 #include <pthread.h>
@@ -18,6 +17,7 @@
 
 #include "lib/audit.h"
 #include "lib/dossier.h"
+#include "lib/msg.h"
 #include "lib/util.h"
 #include "lib/validate.h"
 
@@ -95,7 +95,7 @@ walk_collect(struct dossier *d, git_revwalk *rw, struct walk *w)
 	while ((rc = git_revwalk_next(&id, rw)) == 0)
 		walk_add(w, &id);
 	if (rc != GIT_ITEROVER) {
-		warnx("%s: cannot walk the history: %s", d->name,
+		msg_warnx("%s: cannot walk the history: %s", d->name,
 		    dossier_error());
 		return -1;
 	}
@@ -110,7 +110,7 @@ walker(struct dossier *d)
 	if (git_revwalk_new(&rw, d->repo) != 0 ||
 	    git_revwalk_sorting(rw, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE)
 	    != 0)
-		errx(HLEG_EXIT_SYSTEM, "%s: %s", d->name, dossier_error());
+		msg_errx(HLEG_EXIT_SYSTEM, "%s: %s", d->name, dossier_error());
 	return rw;
 }
 
@@ -125,7 +125,7 @@ first_root(struct dossier *d, const git_oid *tip, git_oid *out)
 	if (git_revwalk_simplify_first_parent(rw) != 0 ||
 	    git_revwalk_push(rw, tip) != 0 ||
 	    (rc = git_revwalk_next(out, rw)) != 0) {
-		warnx("%s: cannot walk the history: %s", d->name,
+		msg_warnx("%s: cannot walk the history: %s", d->name,
 		    dossier_error());
 		git_revwalk_free(rw);
 		return -1;
@@ -145,13 +145,13 @@ collect_range(struct dossier *d, const char *range, struct walk *w)
 
 	if (range != NULL && strstr(range, "..") != NULL) {
 		if (git_revwalk_push_range(rw, range) != 0)
-			warnx("%s: no range %s: %s", d->name, range,
+			msg_warnx("%s: no range %s: %s", d->name, range,
 			    dossier_error());
 		else
 			rc = walk_collect(d, rw, w);
 	} else if (dossier_commit(d, range, &tip) == 0) {
 		if (git_revwalk_push(rw, git_commit_id(tip)) != 0)
-			warnx("%s: %s", d->name, dossier_error());
+			msg_warnx("%s: %s", d->name, dossier_error());
 		else if ((rc = walk_collect(d, rw, w)) == 0 &&
 		    (rc = first_root(d, git_commit_id(tip), &w->root)) == 0)
 			w->has_root = 1;
@@ -216,7 +216,7 @@ collect_push(struct dossier *d, struct walk *w, struct findings *f)
 		lineno++;
 		if (read_update(line, &old, &new, &ref) != 0 ||
 		    git_reference_name_is_valid(&valid, ref) != 0 || !valid) {
-			warnx("<stdin>:%lu: not a line of git's pre-receive "
+			msg_warnx("<stdin>:%lu: not a line of git's pre-receive "
 			    "input (OLD NEW REF)", lineno);
 			goto done;
 		}
@@ -254,7 +254,7 @@ collect_push(struct dossier *d, struct walk *w, struct findings *f)
 			continue;	/* deleting a branch or tag */
 		if (git_object_lookup(&obj, d->repo, &new, GIT_OBJECT_ANY)
 		    != 0) {
-			warnx("%s: %s", ref, dossier_error());
+			msg_warnx("%s: %s", ref, dossier_error());
 			goto done;
 		}
 		if (git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) != 0) {
@@ -265,7 +265,7 @@ collect_push(struct dossier *d, struct walk *w, struct findings *f)
 			continue;
 		}
 		if (git_revwalk_push(rw, git_object_id(peeled)) != 0) {
-			warnx("%s: %s", ref, dossier_error());
+			msg_warnx("%s: %s", ref, dossier_error());
 			git_object_free(peeled);
 			git_object_free(obj);
 			goto done;
@@ -274,11 +274,11 @@ collect_push(struct dossier *d, struct walk *w, struct findings *f)
 		git_object_free(obj);
 	}
 	if (ferror(stdin)) {
-		warn("<stdin>");
+		msg_warn("<stdin>");
 		goto done;
 	}
 	if (git_reference_foreach(d->repo, hide_ref, rw) != 0) {
-		warnx("%s: %s", d->name, dossier_error());
+		msg_warnx("%s: %s", d->name, dossier_error());
 		goto done;
 	}
 	if (walk_collect(d, rw, w) != 0)
@@ -341,7 +341,7 @@ judge(struct pool *p, int first)
 			const git_oid	*id = &p->w->ids[i];
 
 			if (git_commit_lookup(&c, d.repo, id) != 0) {
-				warnx("%s: %s", d.name, dossier_error());
+				msg_warnx("%s: %s", d.name, dossier_error());
 				rc = -1;
 				break;
 			}
@@ -405,7 +405,7 @@ judge_all(const struct options *o, const struct validate_setup *setup,
 	for (size_t i = 1; i < nthreads; i++) {
 		if ((errno = pthread_create(&threads[i], NULL, judge_thread,
 		    &p)) != 0) {
-			warn("pthread_create");
+			msg_warn("pthread_create");
 			break;
 		}
 		started++;
@@ -444,7 +444,7 @@ static void
 xml_check(int rc)
 {
 	if (rc < 0)
-		errx(HLEG_EXIT_SYSTEM, "stdout: cannot write the XML");
+		msg_errx(HLEG_EXIT_SYSTEM, "stdout: cannot write the XML");
 }
 
 /* Writes the findings as an audit document (schemas/audit.xsd). */
@@ -457,7 +457,7 @@ write_xml(const struct findings *f, size_t commits)
 
 	if ((out = xmlOutputBufferCreateFile(stdout, NULL)) == NULL ||
 	    (w = xmlNewTextWriter(out)) == NULL)
-		errx(HLEG_EXIT_SYSTEM, "cannot write XML");
+		msg_errx(HLEG_EXIT_SYSTEM, "cannot write XML");
 	xml_check(xmlTextWriterSetIndent(w, 1));
 	xml_check(xmlTextWriterSetIndentString(w, (const xmlChar *)"  "));
 	xml_check(xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL));
@@ -604,7 +604,7 @@ main(int argc, char *argv[])
 			o.jobs = strtol(optarg, &end, 10);
 			if (errno != 0 || *end != '\0' || end == optarg ||
 			    o.jobs < 0 || o.jobs > 256) {
-				warnx("-j %s: give a number of jobs from 0 "
+				msg_warnx("-j %s: give a number of jobs from 0 "
 				    "to 256", optarg);
 				usage();
 			}
@@ -628,7 +628,7 @@ main(int argc, char *argv[])
 		usage();
 	if (argc == 1) {
 		if (argv[0][0] == '-' || argv[0][0] == '\0') {
-			warnx("'%s' is not a revision", argv[0]);
+			msg_warnx("'%s' is not a revision", argv[0]);
 			usage();
 		}
 		o.range = argv[0];

@@ -2,7 +2,6 @@
  * hleg - run the hleg program for a verb: "hleg validate -q f.xml" runs
  * hleg-validate from the directory hleg lives in, or else from PATH.
  */
-#include <err.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -10,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lib/msg.h"
 #include "lib/util.h"
 
 /* The verbs, in the order "hleg help" lists them. */
@@ -99,13 +99,13 @@ run(const char *verb, char *argv[])
 		xappendf(&path, "%s/%s", dir, name);
 		execv(path, argv);
 		if (errno != ENOENT)
-			err(HLEG_EXIT_SYSTEM, "%s", path);
+			msg_err(HLEG_EXIT_SYSTEM, "%s", path);
 		free(path);
 		free(dir);
 	}
 	execvp(name, argv);
 	if (errno != ENOENT)
-		err(HLEG_EXIT_SYSTEM, "%s", name);
+		msg_err(HLEG_EXIT_SYSTEM, "%s", name);
 	argv[0] = saved;
 	free(name);
 }
@@ -117,7 +117,7 @@ transition(int argc, char *argv[])
 	char	**args;
 
 	if (argc < 3)
-		errx(HLEG_EXIT_SYSTEM, "usage: hleg %s id [option ...]",
+		msg_errx(HLEG_EXIT_SYSTEM, "usage: hleg %s id [option ...]",
 		    argv[1]);
 	args = xcalloc((size_t)argc + 1, sizeof(*args));
 	args[0] = "transition";
@@ -126,7 +126,7 @@ transition(int argc, char *argv[])
 	for (int i = 3; i < argc; i++)
 		args[i] = argv[i];
 	run("transition", args);
-	errx(HLEG_EXIT_SYSTEM, "hleg-transition is not installed");
+	msg_errx(HLEG_EXIT_SYSTEM, "hleg-transition is not installed");
 }
 
 int
@@ -145,13 +145,13 @@ main(int argc, char *argv[])
 	    strcmp(argv[1], "--help") == 0) {
 		if (argc > 2 && strcmp(argv[1], "help") == 0) {
 			if (!valid_verb(argv[2]))
-				errx(HLEG_EXIT_SYSTEM, "'%s' is not a verb; "
+				msg_errx(HLEG_EXIT_SYSTEM, "'%s' is not a verb; "
 				    "see 'hleg help'", argv[2]);
 			help_argv[0] = NULL;
 			help_argv[1] = "--help";
 			help_argv[2] = NULL;
 			run(argv[2], help_argv);
-			errx(HLEG_EXIT_SYSTEM, "'%s' is not an hleg verb; "
+			msg_errx(HLEG_EXIT_SYSTEM, "'%s' is not an hleg verb; "
 			    "see 'hleg help'", argv[2]);
 		}
 		list_verbs();
@@ -161,12 +161,12 @@ main(int argc, char *argv[])
 	if (argv[1][0] == '-')
 		usage();
 	if (!valid_verb(argv[1]))
-		errx(HLEG_EXIT_SYSTEM, "'%s' is not a verb; see 'hleg help'",
+		msg_errx(HLEG_EXIT_SYSTEM, "'%s' is not a verb; see 'hleg help'",
 		    argv[1]);
 	for (size_t i = 0; i < sizeof(events) / sizeof(events[0]); i++)
 		if (strcmp(argv[1], events[i]) == 0)
 			transition(argc, argv);
 	run(argv[1], argv + 1);
-	errx(HLEG_EXIT_SYSTEM, "'%s' is not an hleg verb; see 'hleg help'",
+	msg_errx(HLEG_EXIT_SYSTEM, "'%s' is not an hleg verb; see 'hleg help'",
 	    argv[1]);
 }

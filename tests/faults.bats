@@ -18,11 +18,34 @@ sound() {
 	[ "$status" -eq 0 ] || { echo "verify: $output"; return 1; }
 }
 
-# kill_soon PID: SIGKILL after a random 0 to 40 ms.
+# group_alive PGID: whether a process of group PGID lives (zombies,
+# which a container's init may never reap, do not count).
+group_alive() {
+	local f stat rest
+	for f in /proc/[0-9]*/stat; do
+		read -r stat 2>/dev/null <"$f" || continue
+		rest=${stat##*) }	# state ppid pgrp ..., after the name
+		read -r -a rest <<<"$rest"
+		[ "${rest[2]}" = "$1" ] && [ "${rest[0]}" != Z ] && return 0
+	done
+	return 1
+}
+
+# kill_soon PID: SIGKILL after a random 0 to 40 ms to the process group
+# that PID leads (start it with setsid), so that no child it forked goes
+# on writing while the dossier is checked; returns when the group is gone.
 kill_soon() {
 	sleep "0.0$((RANDOM % 40))" 2>/dev/null || sleep 0.01
-	kill -9 "$1" 2>/dev/null || true
+	[ "$(ps -o pgid= -p "$1" 2>/dev/null | tr -d ' ')" = "$1" ] ||
+	    ! kill -0 "$1" 2>/dev/null || { echo "$1 leads no process group"; return 1; }
+	kill -9 -- "-$1" 2>/dev/null || true
 	wait "$1" 2>/dev/null || true
+	for _ in $(seq 1 500); do
+		group_alive "$1" || return 0
+		sleep 0.01
+	done
+	echo "process group $1 outlived SIGKILL"
+	return 1
 }
 
 @test "SIGKILL of hleg-init at random moments: the dossier is whole or absent" {
@@ -30,7 +53,7 @@ kill_soon() {
 		D=$BATS_TEST_TMPDIR/d$i
 		bare=
 		[ $((i % 2)) -eq 0 ] && bare=--bare
-		"$BIN/hleg-init" $bare --roster "$ROSTER" "$D" >/dev/null 2>&1 &
+		setsid "$BIN/hleg-init" $bare --roster "$ROSTER" "$D" >/dev/null 2>&1 &
 		kill_soon $!
 		if [ -e "$D" ]; then
 			[ "$(git -C "$D" rev-parse --verify -q main)" ] ||
@@ -50,7 +73,7 @@ kill_soon() {
 	make_dossier "$BATS_TEST_TMPDIR/central.git" --bare
 	for i in $(seq 1 20); do
 		C=$BATS_TEST_TMPDIR/c$i
-		"$BIN/hleg-init" --clone "$BATS_TEST_TMPDIR/central.git" "$C" >/dev/null 2>&1 &
+		setsid "$BIN/hleg-init" --clone "$BATS_TEST_TMPDIR/central.git" "$C" >/dev/null 2>&1 &
 		kill_soon $!
 		if [ -e "$C" ]; then
 			sound "$C"
@@ -73,7 +96,7 @@ kill_soon() {
 				printf '%s\tendorse\tm%s\n' "$id" "$m"
 			done
 		done >"$BATS_TEST_TMPDIR/batch"
-		"$BIN/hleg-transition" -C "$D" --batch <"$BATS_TEST_TMPDIR/batch" >/dev/null 2>&1 &
+		setsid "$BIN/hleg-transition" -C "$D" --batch <"$BATS_TEST_TMPDIR/batch" >/dev/null 2>&1 &
 		kill_soon $!
 		# A lock left by the killed writer is reported, with what to do.
 		if [ -e "$D/.git/refs/heads/main.lock" ]; then

@@ -1,7 +1,6 @@
 /*
  * audit.c - judge one commit against its parent.
  */
-#include <err.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +14,7 @@
 #include "gitdate.h"
 #include "history.h"
 #include "ids.h"
+#include "msg.h"
 #include "node.h"
 #include "parse.h"
 #include "roster.h"
@@ -155,7 +155,7 @@ audit_new(git_repository *repo, const struct validate_setup *setup)
 
 	a->repo = repo;
 	if ((a->versions = xmlHashCreate(1024)) == NULL)
-		errx(HLEG_EXIT_SYSTEM, "out of memory");
+		msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
 	if ((a->v = validator_new(setup)) == NULL ||
 	    (a->parser = parser_new()) == NULL) {
 		audit_free(a);
@@ -180,30 +180,20 @@ audit_free(struct audit *a)
 	free(a);
 }
 
-/* Reads blob oid into src, named "COMMIT:path".  Returns 0, 1 when it is
- * larger than a document may be, -1 after a message. */
+/* Reads blob oid into src, named "COMMIT:path", as dossier_blob() does
+ * (a blob too large is not read, and the parser refuses it).  Returns 0,
+ * or -1 after a message. */
 static int
 read_blob(struct judged *j, const git_oid *oid, const char *path,
     struct source *src)
 {
-	git_blob	*blob;
 	char		*name = NULL;
-	int		 rc = 0;
+	int		 rc;
 
-	if (git_blob_lookup(&blob, j->a->repo, oid) != 0) {
-		warnx("%s:%s: %s", j->short_id, path, git_error_last() ?
-		    git_error_last()->message : "cannot read the blob");
-		return -1;
-	}
-	if (git_blob_rawsize(blob) > HLEG_MAX_INPUT)
-		rc = 1;
-	else {
-		xappendf(&name, "%s:%s", j->short_id, path);
-		source_from_memory(src, name, git_blob_rawcontent(blob),
-		    (size_t)git_blob_rawsize(blob));
-		free(name);
-	}
-	git_blob_free(blob);
+	xappendf(&name, "%s:%s", j->short_id, path);
+	if ((rc = dossier_blob(j->a->repo, oid, name, src)) != 0)
+		msg_warnx("%s: %s", name, dossier_error());
+	free(name);
 	return rc;
 }
 
@@ -223,16 +213,7 @@ validate_blob(struct judged *j, const git_oid *oid, const char *path,
 
 	*docp = NULL;
 	*failed = 0;
-	switch (read_blob(j, oid, path, &src)) {
-	case 0:
-		break;
-	case 1:
-		if (report)
-			findings_add(j->out, git_commit_id(j->commit), path,
-			    "HLEG-P002", "the file is larger than %u MiB; it "
-			    "is refused", HLEG_MAX_INPUT / (1024 * 1024));
-		return NULL;
-	default:
+	if (read_blob(j, oid, path, &src) != 0) {
 		*failed = 1;
 		return NULL;
 	}
@@ -346,11 +327,11 @@ version_of(struct judged *j, const git_oid *oid, xmlDocPtr doc,
 	if (xmlHashSize(j->a->versions) >= VERSIONS_MAX) {
 		xmlHashFree(j->a->versions, xmlHashDefaultDeallocator);
 		if ((j->a->versions = xmlHashCreate(1024)) == NULL)
-			errx(HLEG_EXIT_SYSTEM, "out of memory");
+			msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
 	}
 	if (xmlHashAddEntry(j->a->versions, (const xmlChar *)key,
 	    xstrdup(out)) != 0)
-		errx(HLEG_EXIT_SYSTEM, "out of memory");
+		msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
 	return 0;
 }
 
@@ -365,12 +346,7 @@ parse_blob(struct judged *j, const git_oid *oid, const char *path,
 	xmlDocPtr		 doc;
 
 	*failed = 0;
-	switch (read_blob(j, oid, path, &src)) {
-	case 0:
-		break;
-	case 1:
-		return NULL;
-	default:
+	if (read_blob(j, oid, path, &src) != 0) {
 		*failed = 1;
 		return NULL;
 	}
@@ -800,7 +776,7 @@ audit_root(struct audit *a, git_commit *c, struct findings *out)
 	j.out = out;
 	git_oid_tostr(j.short_id, sizeof(j.short_id), git_commit_id(c));
 	if (git_commit_tree(&tree, c) != 0) {
-		warnx("%s: %s", j.short_id, git_error_last()->message);
+		msg_warnx("%s: %s", j.short_id, git_error_last()->message);
 		return -1;
 	}
 	for (size_t i = 0; i < 2 && rc == 0; i++) {
@@ -866,7 +842,7 @@ audit_commit(struct audit *a, git_commit *c, struct findings *out)
 	    git_commit_tree(&ptree, parent) != 0 ||
 	    git_commit_tree(&ctree, c) != 0 ||
 	    treediff(a->repo, &a->trees, ptree, ctree, &diff) != 0) {
-		warnx("%s: %s", j.short_id, git_error_last() ?
+		msg_warnx("%s: %s", j.short_id, git_error_last() ?
 		    git_error_last()->message : "cannot read the commit");
 		goto done;
 	}

@@ -1,13 +1,13 @@
 /*
  * datadir.c - find the data directory.
  */
-#include <err.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "datadir.h"
+#include "msg.h"
 #include "util.h"
 
 #ifndef HLEG_DATADIR_DEFAULT
@@ -46,7 +46,7 @@ datadir(void)
 		return found;
 	if ((env = getenv("HLEG_DATADIR")) != NULL && *env != '\0') {
 		if ((found = probe(env)) == NULL)
-			warnx("HLEG_DATADIR=%s: no %s there", env, &PROBE[1]);
+			msg_warnx("HLEG_DATADIR=%s: no %s there", env, &PROBE[1]);
 		return found;
 	}
 	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
@@ -68,7 +68,7 @@ datadir(void)
 	if (found == NULL)
 		found = probe(HLEG_DATADIR_DEFAULT);
 	if (found == NULL)
-		warnx("cannot find the hleg data directory (%s); "
+		msg_warnx("cannot find the hleg data directory (%s); "
 		    "set HLEG_DATADIR", HLEG_DATADIR_DEFAULT);
 	return found;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "msg.h"
 #include "util.h"
 
 extern const char *__progname;
@@ -27,10 +28,8 @@ diag_vadd(struct diag_list *list, enum diag_level level, long line,
     int column, const char *rule, const char *fmt, va_list ap)
 {
 	struct diag	*d;
-	va_list		 again;
-	char		*msg;
+	char		*text, *msg;
 	size_t		 len;
-	int		 n;
 
 	if (level > list->worst)
 		list->worst = level;
@@ -38,21 +37,18 @@ diag_vadd(struct diag_list *list, enum diag_level level, long line,
 		list->dropped++;
 		return;
 	}
-	va_copy(again, ap);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
-	vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, again);
-	va_end(again);
-	if (n < 0)
-		msg[0] = '\0';
 	/* One line per diagnostic: libxml2's messages end in a newline and
-	 * may hold others. */
-	for (char *p = msg; *p != '\0'; p++)
+	 * may hold others, and they quote the document, whose other
+	 * controls are escaped. */
+	text = xvasprintf(fmt, ap);
+	for (char *p = text; *p != '\0'; p++)
 		if (*p == '\n' || *p == '\r' || *p == '\t')
 			*p = ' ';
-	len = strlen(msg);
-	while (len > 0 && isspace((unsigned char)msg[len - 1]))
-		msg[--len] = '\0';
+	len = strlen(text);
+	while (len > 0 && isspace((unsigned char)text[len - 1]))
+		text[--len] = '\0';
+	msg = msg_escape(text, len);
+	free(text);
 
 	if (list->count == list->alloc) {
 		list->alloc = list->alloc ? list->alloc * 2 : 8;
@@ -71,18 +67,21 @@ void
 diag_print(FILE *fp, const char *file, const struct diag_list *list)
 {
 	const struct diag	*d;
+	char			*shown;
 
+	shown = msg_escape(file, strlen(file));
 	for (size_t i = 0; i < list->count; i++) {
 		d = &list->items[i];
-		fprintf(fp, "%s: %s:%ld:%d: %s: %s [%s]\n", __progname, file,
+		fprintf(fp, "%s: %s:%ld:%d: %s: %s [%s]\n", __progname, shown,
 		    d->line, d->column,
 		    d->level == DIAG_ERROR ? "error" : "warning",
 		    d->message, d->rule);
 	}
 	if (list->dropped > 0)
 		fprintf(fp, "%s: %s:0:0: error: %zu further diagnostics "
-		    "not shown [HLEG-P000]\n", __progname, file,
+		    "not shown [HLEG-P000]\n", __progname, shown,
 		    list->dropped);
+	free(shown);
 }
 
 void

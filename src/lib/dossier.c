@@ -3,7 +3,6 @@
  */
 #include <sys/stat.h>
 
-#include <err.h>
 #include <stdio.h>
 #include <unistd.h>
 #include <stdlib.h>
@@ -11,6 +10,7 @@
 
 #include "dossier.h"
 #include "ids.h"
+#include "msg.h"
 #include "util.h"
 
 /* Tries at writing a commit's objects. */
@@ -51,7 +51,7 @@ open_as(struct dossier *d, const char *name, const char *path,
 	memset(d, 0, sizeof(*d));
 	d->name = xstrdup(name);
 	if (git_repository_open_ext(&d->repo, path, flags, NULL) != 0) {
-		warnx("%s: not a dossier: %s", d->name, dossier_error());
+		msg_warnx("%s: not a dossier: %s", d->name, dossier_error());
 		free(d->name);
 		d->name = NULL;
 		return -1;
@@ -88,16 +88,48 @@ dossier_commit(struct dossier *d, const char *rev, git_commit **out)
 
 	if (git_revparse_single(&obj, d->repo, rev ? rev : DOSSIER_BRANCH)
 	    != 0) {
-		warnx("%s: no revision %s: %s", d->name,
+		msg_warnx("%s: no revision %s: %s", d->name,
 		    rev ? rev : "main", dossier_error());
 		return -1;
 	}
 	if (git_object_peel((git_object **)out, obj, GIT_OBJECT_COMMIT) != 0) {
-		warnx("%s: %s is not a commit", d->name, rev ? rev : "main");
+		msg_warnx("%s: %s is not a commit", d->name, rev ? rev : "main");
 		git_object_free(obj);
 		return -1;
 	}
 	git_object_free(obj);
+	return 0;
+}
+
+int
+dossier_blob(git_repository *repo, const git_oid *id, const char *name,
+    struct source *src)
+{
+	git_odb		*odb;
+	git_blob	*blob;
+	git_object_t	 type;
+	size_t		 len;
+	int		 rc;
+
+	if (git_repository_odb(&odb, repo) != 0)
+		return -1;
+	rc = git_odb_read_header(&len, &type, odb, id);
+	git_odb_free(odb);
+	if (rc != 0)
+		return -1;
+	if (type != GIT_OBJECT_BLOB) {
+		git_error_set_str(GIT_ERROR_INVALID, "not a file");
+		return -1;
+	}
+	if (len > HLEG_MAX_INPUT) {
+		source_too_large(src, name, len);
+		return 0;
+	}
+	if (git_blob_lookup(&blob, repo, id) != 0)
+		return -1;
+	source_from_memory(src, name, git_blob_rawcontent(blob),
+	    (size_t)git_blob_rawsize(blob));
+	git_blob_free(blob);
 	return 0;
 }
 
@@ -107,12 +139,11 @@ dossier_read(struct dossier *d, git_commit *commit, const char *path,
 {
 	git_tree	*tree = NULL;
 	git_tree_entry	*entry = NULL;
-	git_blob	*blob = NULL;
 	char		*name = NULL, hex[9];
 	int		 rc = -1;
 
 	if (git_commit_tree(&tree, commit) != 0) {
-		warnx("%s: %s", d->name, dossier_error());
+		msg_warnx("%s: %s", d->name, dossier_error());
 		return -1;
 	}
 	switch (git_tree_entry_bypath(&entry, tree, path)) {
@@ -122,30 +153,22 @@ dossier_read(struct dossier *d, git_commit *commit, const char *path,
 		rc = 1;
 		goto done;
 	default:
-		warnx("%s: %s: %s", d->name, path, dossier_error());
+		msg_warnx("%s: %s: %s", d->name, path, dossier_error());
 		goto done;
 	}
 	if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB) {
-		warnx("%s: %s is not a file", d->name, path);
-		goto done;
-	}
-	if (git_blob_lookup(&blob, d->repo, git_tree_entry_id(entry)) != 0) {
-		warnx("%s: %s: %s", d->name, path, dossier_error());
+		msg_warnx("%s: %s is not a file", d->name, path);
 		goto done;
 	}
 	git_oid_tostr(hex, sizeof(hex), git_commit_id(commit));
 	xappendf(&name, "%s:%s", hex, path);
-	if (git_blob_rawsize(blob) > HLEG_MAX_INPUT) {
-		warnx("%s: larger than %u MiB", name,
-		    HLEG_MAX_INPUT / (1024 * 1024));
+	if (dossier_blob(d->repo, git_tree_entry_id(entry), name, src) != 0) {
+		msg_warnx("%s: %s: %s", d->name, path, dossier_error());
 		goto done;
 	}
-	source_from_memory(src, name, git_blob_rawcontent(blob),
-	    (size_t)git_blob_rawsize(blob));
 	rc = 0;
 done:
 	free(name);
-	git_blob_free(blob);
 	git_tree_entry_free(entry);
 	git_tree_free(tree);
 	return rc;
@@ -185,7 +208,7 @@ dossier_write(struct dossier *d, git_commit *parent, const char *path,
 			rc = 0;
 	}
 	if (rc != 0)
-		warnx("%s: cannot write the commit: %s; nothing was "
+		msg_warnx("%s: cannot write the commit: %s; nothing was "
 		    "recorded: make room on the disk or mend the repository's "
 		    "permissions, then try again", d->name, dossier_error());
 	git_tree_free(tree);
@@ -211,7 +234,7 @@ dossier_advance(struct dossier *d, const git_oid *old, const git_oid *new,
 	case GIT_ELOCKED:
 		return DOSSIER_LOCKED;
 	default:
-		warnx("%s: cannot move main: %s; nothing was recorded: make "
+		msg_warnx("%s: cannot move main: %s; nothing was recorded: make "
 		    "room on the disk or mend the repository's permissions, "
 		    "then try again", d->name, dossier_error());
 		return DOSSIER_ERROR;
@@ -259,7 +282,7 @@ dossier_worktree_path_safe(struct dossier *d, const char *path)
 			continue;
 		*p = '\0';
 		if (lstat(full, &st) == 0 && !S_ISDIR(st.st_mode)) {
-			warnx("%s is %s, not a directory: hleg reads and "
+			msg_warnx("%s is %s, not a directory: hleg reads and "
 			    "writes only the dossier's own directories; make "
 			    "it a directory again (git checkout HEAD -- %s)",
 			    full, S_ISLNK(st.st_mode) ? "a symbolic link" :
@@ -341,19 +364,19 @@ dossier_checkout_path(struct dossier *d, const char *path, const char *data,
 	if ((fp = fopen(tmp, "w")) == NULL ||
 	    fwrite(data, 1, len, fp) != len || fshut(fp, tmp) != 0 ||
 	    rename(tmp, full) != 0) {
-		warn("%s", full);
+		msg_warn("%s", full);
 		unlink(tmp);
 	} else if ((e = git_repository_index(&index, d->repo)) != 0 ||
 	    (e = git_index_read(index, 0)) != 0 ||
 	    (e = git_index_add_bypath(index, path)) != 0 ||
 	    (e = git_index_write(index)) != 0) {
 		if (e == GIT_ELOCKED)
-			warnx("%s: %s: the index could not follow: %sindex.lock "
+			msg_warnx("%s: %s: the index could not follow: %sindex.lock "
 			    "exists; if no git is running on the dossier, "
 			    "remove it", d->name, path,
 			    git_repository_path(d->repo));
 		else
-			warnx("%s: %s: the index could not follow: %s",
+			msg_warnx("%s: %s: the index could not follow: %s",
 			    d->name, path, dossier_error());
 	} else
 		rc = 0;
@@ -399,13 +422,13 @@ dossier_committer(struct dossier *d, long long when, int offset,
 		email = xstrdup(fallback->email);
 	}
 	if (!id_signature_text_valid(name) || !id_signature_text_valid(email)) {
-		warnx("the committer's name or email (from the git "
+		msg_warnx("the committer's name or email (from the git "
 		    "configuration) is not safe in a commit: %s <%s>",
 		    name, email);
 		rc = -1;
 	} else if ((rc = git_signature_new(out, name, email, (git_time_t)when,
 	    offset)) != 0)
-		warnx("the committer: %s", dossier_error());
+		msg_warnx("the committer: %s", dossier_error());
 	free(name);
 	free(email);
 	return rc == 0 ? 0 : -1;

@@ -53,8 +53,16 @@ int	dossier_open_from_env(struct dossier *d);
  * after a message. */
 int	dossier_commit(struct dossier *d, const char *rev, git_commit **out);
 
-/* Reads path at commit into src (named "REV:path" for messages), up to
- * HLEG_MAX_INPUT bytes.  Returns 0, 1 when there is no such file, -1
+/* Reads the blob id of repo into src, named name.  A blob larger than
+ * HLEG_MAX_INPUT is not inflated: its size is read from the object's
+ * header, and src is made a source too large to parse (parser_read
+ * refuses it with HLEG-P002).  Returns 0, or -1 when the blob cannot be
+ * read (dossier_error() says why). */
+int	dossier_blob(git_repository *repo, const git_oid *id, const char *name,
+	    struct source *src);
+
+/* Reads path at commit into src (named "REV:path" for messages) as
+ * dossier_blob() does.  Returns 0, 1 when there is no such file, -1
  * after a message. */
 int	dossier_read(struct dossier *d, git_commit *commit, const char *path,
 	    struct source *src);

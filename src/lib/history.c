@@ -1,13 +1,13 @@
 /*
  * history.c - read the workflow events from main's first-parent history.
  */
-#include <err.h>
 #include <stdlib.h>
 #include <string.h>
 
 
 #include "gitdate.h"
 #include "history.h"
+#include "msg.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -54,7 +54,7 @@ history_walk(struct dossier *d, git_commit *tip, history_fn fn, void *arg)
 	    git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE)
 	    != 0 || git_revwalk_simplify_first_parent(w) != 0 ||
 	    git_revwalk_push(w, git_commit_id(tip)) != 0) {
-		warnx("%s: cannot walk the history: %s", d->name,
+		msg_warnx("%s: cannot walk the history: %s", d->name,
 		    dossier_error());
 		git_revwalk_free(w);
 		return -1;
@@ -69,7 +69,7 @@ history_walk(struct dossier *d, git_commit *tip, history_fn fn, void *arg)
 	if (stop != 0)
 		return stop;
 	if (rc != GIT_ITEROVER) {
-		warnx("%s: cannot walk the history: %s", d->name,
+		msg_warnx("%s: cannot walk the history: %s", d->name,
 		    dossier_error());
 		return -1;
 	}

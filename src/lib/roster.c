@@ -1,7 +1,6 @@
 /*
  * roster.c - index a roster by id.
  */
-#include <err.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -9,6 +8,7 @@
 #include <libxml/hash.h>
 #include <libxml/xpath.h>
 
+#include "msg.h"
 #include "roster.h"
 #include "node.h"
 #include "util.h"
@@ -32,7 +32,7 @@ roster_new(xmlDocPtr doc)
 	r->members = xmlHashCreate(64);
 	r->people = xmlHashCreate(64);
 	if (r->members == NULL || r->people == NULL)
-		errx(HLEG_EXIT_SYSTEM, "out of memory");
+		msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
 	root = xmlDocGetRootElement(doc);
 	for (xmlNodePtr n = root ? root->children : NULL; n; n = n->next) {
 		if (!node_is(n, "member") && !node_is(n, "official"))

@@ -1,7 +1,6 @@
 /*
  * rules.c - compile and run the business rules.
  */
-#include <err.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +10,7 @@
 #include <libxslt/transform.h>
 #include <libxslt/xsltutils.h>
 
+#include "msg.h"
 #include "rules.h"
 #include "util.h"
 #include "xslt.h"
@@ -125,7 +125,7 @@ rules_compile(const char *sch_path, const char *compiler_path)
 		return NULL;
 	sch = xmlReadFile(sch_path, NULL, XML_PARSE_NONET);
 	if (sch == NULL) {
-		warnx("%s: cannot read the rules", sch_path);
+		msg_warnx("%s: cannot read the rules", sch_path);
 		xsltFreeStylesheet(compiler);
 		return NULL;
 	}
@@ -139,7 +139,7 @@ rules_compile(const char *sch_path, const char *compiler_path)
 		xsltFreeTransformContext(ctxt);
 	}
 	if (out == NULL)
-		warnx("%s: cannot compile the rules: %s", sch_path,
+		msg_warnx("%s: cannot compile the rules: %s", sch_path,
 		    errors ? errors : "unknown error");
 	free(errors);
 	xmlFreeDoc(sch);
@@ -160,7 +160,7 @@ rules_new(xmlDocPtr compiled)
 	if ((r->style = xsltParseStylesheetDoc(copy)) == NULL) {
 		xmlFreeDoc(copy);
 		free(r);
-		warnx("the compiled rules are not a stylesheet");
+		msg_warnx("the compiled rules are not a stylesheet");
 		return NULL;
 	}
 	return r;
@@ -214,7 +214,7 @@ lend(struct rules_input *in, size_t n, xmlNodePtr *placeholders)
 	batch = xmlNewDoc((const xmlChar *)"1.0");
 	top = xmlNewDocNode(batch, NULL, (const xmlChar *)"batch", NULL);
 	if (batch == NULL || top == NULL)
-		errx(HLEG_EXIT_SYSTEM, "out of memory");
+		msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
 	xmlDocSetRootElement(batch, top);
 	for (size_t i = 0; i < n; i++) {
 		root = xmlDocGetRootElement(in[i].doc);

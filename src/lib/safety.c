@@ -1,7 +1,6 @@
 /*
  * safety.c - the restrictive external entity loader.
  */
-#include <err.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +9,7 @@
 #include <libxml/parserInternals.h>
 
 #include "datadir.h"
+#include "msg.h"
 #include "safety.h"
 #include "util.h"
 
@@ -121,7 +121,7 @@ loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
 		    "HLEG-P007", "refused to load external resource '%s'",
 		    url ? url : "(null)");
 	else
-		warnx("refused to load external resource '%s'",
+		msg_warnx("refused to load external resource '%s'",
 		    url ? url : "(null)");
 	return NULL;
 }

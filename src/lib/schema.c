@@ -3,12 +3,12 @@
  * messages with the hleg namespace dropped from element names, at the
  * offending element's line and column.
  */
-#include <err.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <libxml/parser.h>
 
+#include "msg.h"
 #include "parse.h"
 #include "schema.h"
 #include "util.h"
@@ -26,7 +26,7 @@ parser_complaint(void *ctx, xmlErrorPtr e)
 {
 	(void)ctx;
 	if (e != NULL && e->level >= XML_ERR_ERROR)
-		warnx("%s:%d: %s", e->file ? e->file : "schema", e->line,
+		msg_warnx("%s:%d: %s", e->file ? e->file : "schema", e->line,
 		    e->message ? e->message : "error");
 }
 
@@ -42,7 +42,7 @@ schema_load(const char *path)
 	schema = xmlSchemaParse(pctxt);
 	xmlSchemaFreeParserCtxt(pctxt);
 	if (schema == NULL)
-		warnx("%s: cannot load the schema", path);
+		msg_warnx("%s: cannot load the schema", path);
 	return schema;
 }
 

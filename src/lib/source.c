@@ -79,6 +79,14 @@ source_from_memory(struct source *src, const char *name, const void *data,
 }
 
 void
+source_too_large(struct source *src, const char *name, size_t len)
+{
+	src->name = xstrdup(name);
+	src->data = NULL;
+	src->len = len;
+}
+
+void
 source_free(struct source *src)
 {
 	free(src->name);

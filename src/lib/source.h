@@ -16,7 +16,9 @@
 
 struct source {
 	char	*name;		/* as given, or "<stdin>" for "-" */
-	char	*data;		/* the bytes, NUL-terminated (len excludes it) */
+	char	*data;		/* the bytes, NUL-terminated (len excludes it);
+				 * NULL when len passes the bound and they
+				 * were not read (parser_read refuses it) */
 	size_t	 len;
 };
 
@@ -36,6 +38,10 @@ enum source_status source_read(struct source *src, const char *path,
  * git blob, a fuzzer's input).  The caller checks the bound. */
 void	source_from_memory(struct source *src, const char *name,
 	    const void *data, size_t len);
+
+/* Makes src the source named name of len bytes, more than the bound,
+ * that were not read. */
+void	source_too_large(struct source *src, const char *name, size_t len);
 
 /* Frees what source_read and source_from_memory allocated. */
 void	source_free(struct source *src);

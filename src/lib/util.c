@@ -1,13 +1,13 @@
 /*
  * util.c - allocation wrappers, string building, checked stream close.
  */
-#include <err.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "msg.h"
 #include "util.h"
 
 #ifndef HLEG_VERSION
@@ -66,23 +66,42 @@ xstrdup(const char *s)
 	return p;
 }
 
+char *
+xvasprintf(const char *fmt, va_list ap)
+{
+	va_list	 again;
+	char	*s;
+	int	 n;
+
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	if (n < 0)
+		oom();
+	s = xmalloc((size_t)n + 1);
+	vsnprintf(s, (size_t)n + 1, fmt, again);
+	va_end(again);
+	return s;
+}
+
 void
 xappendf(char **s, const char *fmt, ...)
 {
 	va_list	 ap;
-	size_t	 old;
-	int	 n;
+	char	*more;
+	size_t	 old, len;
 
-	old = *s ? strlen(*s) : 0;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	more = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		oom();
-	*s = xrealloc(*s, old + (size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(*s + old, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	if (*s == NULL) {
+		*s = more;
+		return;
+	}
+	old = strlen(*s);
+	len = strlen(more);
+	*s = xrealloc(*s, old + len + 1);
+	memcpy(*s + old, more, len + 1);
+	free(more);
 }
 
 int
@@ -97,7 +116,7 @@ fshut(FILE *fp, const char *name)
 	if (bad) {
 		if (errno == 0)
 			errno = EIO;
-		warn("%s", name);
+		msg_warn("%s", name);
 		return -1;
 	}
 	return 0;

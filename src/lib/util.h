@@ -5,6 +5,7 @@
 #ifndef HLEG_UTIL_H
 #define HLEG_UTIL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -19,6 +20,10 @@ void	*xmalloc(size_t size);
 void	*xcalloc(size_t count, size_t size);
 void	*xrealloc(void *ptr, size_t size);
 char	*xstrdup(const char *s);
+
+/* vasprintf that exits as above when memory runs out. */
+char	*xvasprintf(const char *fmt, va_list ap)
+	    __attribute__((format(printf, 1, 0)));
 
 /* Appends printf-formatted text to a malloc'd string (*s may be NULL). */
 void	 xappendf(char **s, const char *fmt, ...)

@@ -1,7 +1,6 @@
 /*
  * xslt.c - security preferences and contexts for libxslt.
  */
-#include <err.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +9,7 @@
 #include <libxslt/security.h>
 #include <libxslt/xsltutils.h>
 
+#include "msg.h"
 #include "parse.h"
 #include "safety.h"
 #include "util.h"
@@ -57,11 +57,11 @@ xslt_load(const char *path)
 	xsltStylesheetPtr	 style;
 
 	if (!safety_path_allowed(path)) {
-		warnx("%s: not a stylesheet of the data directory", path);
+		msg_warnx("%s: not a stylesheet of the data directory", path);
 		return NULL;
 	}
 	if ((style = xsltParseStylesheetFile((const xmlChar *)path)) == NULL)
-		warnx("%s: cannot load the stylesheet", path);
+		msg_warnx("%s: cannot load the stylesheet", path);
 	return style;
 }
 
