@@ -327,6 +327,12 @@ collect_document(struct collector *c, git_commit *commit, const char *rev,
 		c->status = worse(c->status, HLEG_EXIT_INVALID);
 		return;
 	}
+	if (rc == 2) {
+		msg_warnx("%s:documents/%s.xml:0:0: error: %s [HLEG-W017]", rev,
+		    id, dossier_error());
+		c->status = worse(c->status, HLEG_EXIT_INVALID);
+		return;
+	}
 	if (rc != 0) {
 		c->status = worse(c->status, HLEG_EXIT_SYSTEM);
 		return;
@@ -625,7 +631,10 @@ revision_roster(struct collector *c, struct validator *v, git_commit *commit,
 	memset(&src, 0, sizeof(src));
 	if ((rc = roster_blob(c, commit, &blob)) != 1 ||
 	    (rc = dossier_read(c->dossier, commit, "roster.xml", &src)) != 0) {
-		if (rc != -1)
+		if (rc == 2)
+			msg_warnx("%s: not a dossier: at %s, %s",
+			    c->dossier->name, rev, dossier_error());
+		else if (rc != -1)
 			msg_warnx("%s: not a dossier: %s has no roster.xml",
 			    c->dossier->name, rev);
 		*status = HLEG_EXIT_SYSTEM;

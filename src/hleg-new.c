@@ -352,6 +352,9 @@ read_roster(struct dossier *d, struct validator *v, git_commit *tip)
 	case 1:
 		msg_errx(HLEG_EXIT_SYSTEM, "%s: not a dossier: no roster.xml on "
 		    "main", d->name);
+	case 2:
+		msg_errx(HLEG_EXIT_SYSTEM, "%s: not a dossier: on main, %s",
+		    d->name, dossier_error());
 	default:
 		exit(HLEG_EXIT_SYSTEM);
 	}

@@ -491,6 +491,9 @@ main(int argc, char *argv[])
 			if (rc == 1)
 				msg_warnx("%s: not a dossier: no roster.xml on main",
 				    dir);
+			else if (rc == 2)
+				msg_warnx("%s: not a dossier: on main, %s", dir,
+				    dossier_error());
 			return HLEG_EXIT_SYSTEM;
 		}
 		if (validate_setup(&setup) == -1)

@@ -134,6 +134,12 @@ read_valid(struct dossier *d, struct validator *v, struct attempt *a,
 			    "the main branch", o->id);
 		msg_errx(HLEG_EXIT_SYSTEM, "%s: not a dossier: no %s on main",
 		    d->name, path);
+	case 2:
+		if (kind != KIND_ROSTER && kind != KIND_WORKFLOW)
+			refuse(o, "HLEG-W017", "on the main branch, %s",
+			    dossier_error());
+		msg_errx(HLEG_EXIT_SYSTEM, "%s: not a dossier: on main, %s",
+		    d->name, dossier_error());
 	default:
 		exit(HLEG_EXIT_SYSTEM);
 	}

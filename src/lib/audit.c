@@ -670,23 +670,6 @@ document_path(const char *path, char id[65])
 	return id_document_valid(id);
 }
 
-static const char *
-mode_name(uint16_t mode)
-{
-	switch (mode) {
-	case GIT_FILEMODE_LINK:
-		return "a symbolic link";
-	case GIT_FILEMODE_BLOB_EXECUTABLE:
-		return "an executable file";
-	case GIT_FILEMODE_COMMIT:
-		return "a submodule";
-	case GIT_FILEMODE_TREE:
-		return "a directory";
-	default:
-		return "not a plain file";
-	}
-}
-
 /* Checks a change of roster.xml, workflow.xml or .gitattributes. */
 static void
 check_layout_file(struct judged *j, const struct tree_change *d)
@@ -705,7 +688,8 @@ check_layout_file(struct judged *j, const struct tree_change *d)
 	}
 	if (d->new_mode != GIT_FILEMODE_BLOB) {
 		findings_add(j->out, c, path, "HLEG-V001", "%s is %s; it "
-		    "must be a plain file", path, mode_name(d->new_mode));
+		    "must be a plain file", path,
+		    dossier_mode_name((git_filemode_t)d->new_mode));
 		return;
 	}
 	if (strcmp(path, ".gitattributes") == 0)
@@ -873,7 +857,8 @@ audit_commit(struct audit *a, git_commit *c, struct findings *out)
 			    d->new_mode != GIT_FILEMODE_BLOB) {
 				findings_add(out, id, path, "HLEG-V001", "%s is "
 				    "%s; a document must be a plain file",
-				    path, mode_name(d->new_mode));
+				    path, dossier_mode_name(
+				    (git_filemode_t)d->new_mode));
 				continue;
 			}
 			if (d->status != GIT_DELTA_ADDED &&

@@ -3,10 +3,11 @@
  */
 #include <sys/stat.h>
 
+#include <limits.h>
 #include <stdio.h>
-#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dossier.h"
 #include "ids.h"
@@ -101,6 +102,25 @@ dossier_commit(struct dossier *d, const char *rev, git_commit **out)
 	return 0;
 }
 
+const char *
+dossier_mode_name(git_filemode_t mode)
+{
+	switch (mode) {
+	case GIT_FILEMODE_BLOB:
+		return "a plain file";
+	case GIT_FILEMODE_LINK:
+		return "a symbolic link";
+	case GIT_FILEMODE_BLOB_EXECUTABLE:
+		return "an executable file";
+	case GIT_FILEMODE_COMMIT:
+		return "a submodule";
+	case GIT_FILEMODE_TREE:
+		return "a directory";
+	default:
+		return "not a plain file";
+	}
+}
+
 int
 dossier_blob(git_repository *repo, const git_oid *id, const char *name,
     struct source *src)
@@ -156,8 +176,13 @@ dossier_read(struct dossier *d, git_commit *commit, const char *path,
 		msg_warnx("%s: %s: %s", d->name, path, dossier_error());
 		goto done;
 	}
-	if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB) {
-		msg_warnx("%s: %s is not a file", d->name, path);
+	if (git_tree_entry_filemode(entry) != GIT_FILEMODE_BLOB) {
+		/* Not followed, not read: a link's target is not the
+		 * dossier's to give. */
+		git_error_set(GIT_ERROR_INVALID, "%s is %s; it must be a "
+		    "plain file", path,
+		    dossier_mode_name(git_tree_entry_filemode(entry)));
+		rc = 2;
 		goto done;
 	}
 	git_oid_tostr(hex, sizeof(hex), git_commit_id(commit));
@@ -333,10 +358,21 @@ dossier_path_clean(struct dossier *d, const char *path)
 		clean = e == NULL && !in_head && lstat(full, &st) != 0;
 	else if (!git_oid_equal(&e->id, git_tree_entry_id(te)))
 		clean = 0;
-	else if (lstat(full, &st) != 0 || !S_ISREG(st.st_mode))
+	else if (lstat(full, &st) != 0)
 		clean = 0;
-	else
-		clean = git_odb_hashfile(&oid, full, GIT_OBJECT_BLOB) == 0 &&
+	else if (git_tree_entry_filemode(te) == GIT_FILEMODE_LINK) {
+		/* A committed link, as git hashes it: its target's text.
+		 * The caller refuses it when it reads the commit. */
+		char	 target[PATH_MAX];
+		ssize_t	 n;
+
+		clean = S_ISLNK(st.st_mode) &&
+		    (n = readlink(full, target, sizeof(target))) >= 0 &&
+		    git_odb_hash(&oid, target, (size_t)n,
+		    GIT_OBJECT_BLOB) == 0 && git_oid_equal(&oid, &e->id);
+	} else
+		clean = S_ISREG(st.st_mode) &&
+		    git_odb_hashfile(&oid, full, GIT_OBJECT_BLOB) == 0 &&
 		    git_oid_equal(&oid, &e->id);
 	free(full);
 	git_tree_entry_free(te);

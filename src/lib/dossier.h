@@ -53,6 +53,9 @@ int	dossier_open_from_env(struct dossier *d);
  * after a message. */
 int	dossier_commit(struct dossier *d, const char *rev, git_commit **out);
 
+/* What a tree entry of mode is, for messages: "a symbolic link"... */
+const char *dossier_mode_name(git_filemode_t mode);
+
 /* Reads the blob id of repo into src, named name.  A blob larger than
  * HLEG_MAX_INPUT is not inflated: its size is read from the object's
  * header, and src is made a source too large to parse (parser_read
@@ -62,8 +65,9 @@ int	dossier_blob(git_repository *repo, const git_oid *id, const char *name,
 	    struct source *src);
 
 /* Reads path at commit into src (named "REV:path" for messages) as
- * dossier_blob() does.  Returns 0, 1 when there is no such file, -1
- * after a message. */
+ * dossier_blob() does.  Returns 0; 1 when there is no such file; 2 when
+ * path is not a plain file (a symbolic link, a directory...), which
+ * dossier_error() then describes; -1 after a message. */
 int	dossier_read(struct dossier *d, git_commit *commit, const char *path,
 	    struct source *src);
 
