@@ -7,11 +7,13 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/HTMLtree.h>
 #include <libxml/encoding.h>
@@ -357,6 +359,7 @@ load_layer(const char *file, int *status)
 	struct stat		 sb;
 	xmlURIPtr		 uri;
 	char			*real, *messages = NULL;
+	int			 fd;
 
 	if ((real = realpath(file, NULL)) == NULL || stat(real, &sb) == -1) {
 		msg_warn("%s", file);
@@ -370,6 +373,15 @@ load_layer(const char *file, int *status)
 		*status = HLEG_EXIT_SYSTEM;
 		return NULL;
 	}
+	/* A file that cannot be read is a system error, said once, not a
+	 * stylesheet that does not compile. */
+	if ((fd = open(real, O_RDONLY)) == -1) {
+		msg_warn("%s", file);
+		free(real);
+		*status = HLEG_EXIT_SYSTEM;
+		return NULL;
+	}
+	close(fd);
 	/* libxslt checks the path as a URI, and the loader refuses %xx
 	 * escapes. */
 	if (strchr(real, '%') != NULL ||

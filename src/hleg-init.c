@@ -35,6 +35,9 @@
 #define FALLBACK_NAME	"HLEG secretariat"
 #define FALLBACK_EMAIL	"secretariat@hleg.invalid"
 
+/* What was made, for the message when standard output fails after. */
+static char	*made;
+
 static void
 usage(void)
 {
@@ -377,6 +380,8 @@ create(const char *dir, int bare, const char *roster_path)
 	unstage(dir);
 	printf("%s dossier %s: roster, workflow and documents/ on main\n",
 	    bare ? "central" : "new", dir);
+	xappendf(&made, "the %s dossier %s is made", bare ? "central" : "new",
+	    dir);
 	free(text);
 	source_free(&roster);
 	source_free(&workflow);
@@ -400,6 +405,7 @@ clone(const char *url, const char *dir)
 	git_repository_free(repo);
 	unstage(dir);
 	printf("dossier %s: a clone of %s\n", dir, url);
+	xappendf(&made, "the dossier %s, a clone of %s, is made", dir, url);
 	return HLEG_EXIT_OK;
 }
 
@@ -446,7 +452,12 @@ main(int argc, char *argv[])
 	rc = url != NULL ? clone(url, argv[0]) :
 	    create(argv[0], bare, roster);
 	dossier_library_shutdown();
-	if (fshut(stdout, "stdout") != 0)
+	if (fshut(stdout, "stdout") != 0) {
+		if (made != NULL)
+			msg_warnx("%s all the same; only its line on standard "
+			    "output is lost", made);
 		rc = HLEG_EXIT_SYSTEM;
+	}
+	free(made);
 	return rc;
 }

@@ -80,6 +80,26 @@ help(void)
 	exit(fshut(stdout, "stdout") ? HLEG_EXIT_SYSTEM : HLEG_EXIT_OK);
 }
 
+/* What was recorded, for the message when standard output fails after
+ * the event is recorded. */
+static char	*recorded;
+
+/* Closes standard output: when that fails, says so, and what was done
+ * all the same.  Returns rc, or 2 when standard output failed. */
+static int
+finish(int rc)
+{
+	if (fshut(stdout, "stdout") != 0) {
+		if (recorded != NULL)
+			msg_warnx("%s all the same; only its line on standard "
+			    "output is lost", recorded);
+		rc = HLEG_EXIT_SYSTEM;
+	}
+	free(recorded);
+	recorded = NULL;
+	return rc;
+}
+
 /* Prints a refusal about the document and exits 1. */
 static void __attribute__((noreturn))
 refuse(const struct options *o, const char *rule, const char *fmt, ...)
@@ -401,6 +421,10 @@ record(const struct options *o, struct validator *v)
 	git_oid_tostr(hex, sizeof(hex), &a.commit);
 	printf("%s %s: %s -> %s [%s]\n", a.step.event, o->id, a.step.from,
 	    a.step.to, hex);
+	free(recorded);
+	recorded = NULL;
+	xappendf(&recorded, "%s %s is recorded as commit %s", a.step.event,
+	    o->id, hex);
 	if (dossier_has_worktree(&d) && dossier_checkout_path(&d, path,
 	    (const char *)a.bytes, (size_t)a.len) != 0)
 		msg_warnx("the event is recorded; bring the work tree up to date "
@@ -496,9 +520,7 @@ batch(const struct options *defaults, struct validator *v)
 			    (setenv("GIT_AUTHOR_DATE", field[6], 1) != 0 ||
 			    setenv("GIT_COMMITTER_DATE", field[6], 1) != 0))
 				msg_err(HLEG_EXIT_SYSTEM, "setenv");
-			status = record(&o, v);
-			exit(fshut(stdout, "stdout") ? HLEG_EXIT_SYSTEM :
-			    status);
+			exit(finish(record(&o, v)));
 		}
 		if (waitpid(pid, &status, 0) == -1)
 			msg_err(HLEG_EXIT_SYSTEM, "waitpid");
@@ -580,7 +602,5 @@ main(int argc, char *argv[])
 	validator_free(v);
 	validate_cleanup(&setup);
 	dossier_library_shutdown();
-	if (fshut(stdout, "stdout") != 0)
-		rc = HLEG_EXIT_SYSTEM;
-	return rc;
+	return finish(rc);
 }

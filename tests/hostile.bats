@@ -431,7 +431,6 @@ through_every_program() {
 }
 
 @test "a document in a declared encoding it does not use: every diagnostic in the toolkit's shape" {
-	skip "BUG: libxml2's generic errors ('encoding error : input conversion failed ...', 'I/O error : encoder error') reach stderr raw"
 	printf '<?xml version="1.0" encoding="ISO-2022-JP"?>\n<proposal xmlns="urn:hleg:1" id="HLEG-P-2008-101"><title>x\033$B</title></proposal>\n' >"$T/jis.xml"
 	printf '<?xml version="1.0" encoding="EBCDIC-US"?>\n<proposal/>\n' >"$T/ebcdic.xml"
 	for f in "$T/jis.xml" "$T/ebcdic.xml"; do
@@ -657,7 +656,10 @@ big() {
 	hostile_dossier "$D"
 	traced "$BIN/hleg-ls" -C "$D"
 	expect 1
-	[ "${#lines[@]}" -eq 14 ]	# the 13 fixtures and HLEG-X-XINCLUDE
+	# The dossier's 13 documents.  HLEG-X-XINCLUDE is well-formed,
+	# but holds HLEG-P-2008-101: not listed.
+	[ "${#lines[@]}" -eq 13 ]
+	[[ "$stderr" == *"documents/HLEG-X-XINCLUDE.xml:3:1: error: the file of HLEG-X-XINCLUDE holds the document HLEG-P-2008-101"*"[HLEG-W017]"* ]]
 	confined "$D"
 }
 
@@ -861,10 +863,9 @@ craft() {
 	# Each is named, in a finding of its own.
 	[ "$(grep -c '\[HLEG-V001\]' <<<"$output")" -eq "${#names[@]}" ]
 	for name in "${names[@]}"; do
-		printf -v shown '%q' "$name"
-		# (git's "remote: " splits a name with a newline.)
-		[[ "$output" == *"documents/${name%%$'\n'*}"* ]] &&
-		    [[ "$name" == *$'\n'* || "$output" == *"documents/$name is outside the dossier's layout"* ]] ||
+		# Control characters are shown as \ooo.
+		shown=$(printf '%s' "$name" | perl -pe 's/([\x00-\x1f\x7f])/sprintf("\\%03o", ord $1)/ge')
+		[[ "$output" == *"documents/$shown is outside the dossier's layout"* ]] ||
 		    { echo "documents/$shown: no finding"; return 1; }
 	done
 	run --separate-stderr "$BIN/hleg-ls" -C "$W"
@@ -1383,7 +1384,6 @@ cli() {
 }
 
 @test "stdout closed or full: --help and --version of every program exit 2 and say so (hleg-pdf)" {
-	skip "BUG: hleg-pdf --help and --version exit 0 silently when standard output is closed or full"
 	for prog in hleg-pdf; do
 		for opt in --help --version; do
 			to full "$BIN/$prog" $opt
@@ -1397,7 +1397,6 @@ cli() {
 }
 
 @test "a write error is one message in the toolkit's shape, not libxml2's too" {
-	skip "BUG: hleg-brief and hleg-verify --xml also print libxml2's 'I/O error : No space left on device' and 'I/O error : write error'"
 	make_dossier "$D"
 	p=fixtures/dossier/documents/$P.xml
 	for cmd in "hleg-brief $p" "hleg-brief -f text $p" "hleg-verify -C $D --xml" "hleg-ls -C $D --xml" "hleg-collect -C $D $P"; do
@@ -1455,7 +1454,6 @@ nobody() {
 }
 
 @test "an unreadable customisation layer is a file that could not be read" {
-	skip "BUG: hleg-brief --stylesheet FILE, FILE unreadable: exit 1, 'Permission denied' twice, libxml2's 'I/O warning : failed to load external entity', and 'a layer may import or include only urn:hleg:stylesheets:NAME'"
 	command -v setpriv >/dev/null || skip "setpriv is not installed"
 	U=$(mktemp -d /tmp/hleg-hostile.XXXXXX)
 	chmod 755 "$U"
@@ -1469,7 +1467,6 @@ nobody() {
 }
 
 @test "a dossier that belongs to another user is refused with a message that says so" {
-	skip "BUG: every program says 'not a dossier: config value 'safe.directory' was not found', which names neither the owner nor what to do"
 	command -v setpriv >/dev/null || skip "setpriv is not installed"
 	U=$(mktemp -d /tmp/hleg-hostile.XXXXXX)
 	chmod 755 "$U"
@@ -1560,7 +1557,6 @@ evil
 }
 
 @test "hleg-pdf: its own name on its messages, <stdin> for standard input, and a message for every failure" {
-	skip "BUG: hleg-pdf passes on 'hleg-brief: ...' diagnostics, names standard input /tmp/tmp.XXXX/document.xml, lets cat and WeasyPrint speak ('cat: write error', a Python traceback for a file name that is not UTF-8)"
 	command -v weasyprint >/dev/null || skip "weasyprint is not installed"
 	p=fixtures/dossier/documents/$P.xml
 	run --separate-stderr "$BIN/hleg-pdf" fixtures/hostile/xxe-local-file.xml
@@ -1632,7 +1628,6 @@ $(printf '%q ' "${@#$BIN/}")"
 }
 
 @test "what writes says what it did when standard output fails" {
-	skip "BUG: hleg-transition records the event and hleg-init makes the dossier, then exit 2 saying only 'stdout: ...': the user cannot tell the event was recorded"
 	make_dossier "$D"
 	to full "$BIN/hleg-transition" -C "$D" "$P" endorse --as m12
 	expect 2

@@ -845,6 +845,7 @@ audit_commit(struct audit *a, git_commit *c, struct findings *out)
 	for (size_t i = 0; i < ndeltas; i++) {
 		const struct tree_change *d = &diff.items[i];
 		const char		*path = d->path;
+		char			*shown;
 		struct change		*ch = &changes[nchanges];
 
 		if (strcmp(path, "roster.xml") == 0 ||
@@ -872,12 +873,17 @@ audit_commit(struct audit *a, git_commit *c, struct findings *out)
 			nchanges++;
 		} else if (d->status != GIT_DELTA_DELETED &&
 		    !(strcmp(path, "documents/.gitkeep") == 0 &&
-		    d->new_mode == GIT_FILEMODE_BLOB))
+		    d->new_mode == GIT_FILEMODE_BLOB)) {
+			/* Any name at all: escaped here, as a message's
+			 * newlines become spaces. */
+			shown = msg_escape(path, strlen(path));
 			findings_add(out, id, path, "HLEG-V001", "%s is "
 			    "outside the dossier's layout: a dossier holds "
 			    "roster.xml, workflow.xml, .gitattributes and "
 			    "documents/ID.xml, with ID an upper-case "
-			    "document id", path);
+			    "document id", shown);
+			free(shown);
+		}
 	}
 
 	if (layout && (j.roster == NULL || j.author_id == NULL ||

@@ -49,10 +49,34 @@ static int
 open_as(struct dossier *d, const char *name, const char *path,
     unsigned int flags)
 {
+	struct stat	 st;
+	char		*real;
+	int		 rc;
+
 	memset(d, 0, sizeof(*d));
 	d->name = xstrdup(name);
-	if (git_repository_open_ext(&d->repo, path, flags, NULL) != 0) {
-		msg_warnx("%s: not a dossier: %s", d->name, dossier_error());
+	if ((rc = git_repository_open_ext(&d->repo, path, flags, NULL)) != 0) {
+		/* libgit2 1.5 refuses a repository another user owns with
+		 * GIT_ENOTFOUND and "config value 'safe.directory' was not
+		 * found" (GIT_EOWNER in later versions). */
+		if ((rc == GIT_EOWNER || (rc == GIT_ENOTFOUND &&
+		    strstr(dossier_error(), "'safe.directory'") != NULL)) &&
+		    path != NULL && (real = realpath(path, NULL)) != NULL) {
+			if (stat(real, &st) == 0 && st.st_uid != geteuid())
+				msg_warnx("%s: the dossier is owned by another "
+				    "user (uid %lu), and git works only in "
+				    "repositories the user owns: work in your "
+				    "own clone, or, if you trust that user, run "
+				    "git config --global --add safe.directory "
+				    "%s", d->name, (unsigned long)st.st_uid,
+				    real);
+			else
+				msg_warnx("%s: not a dossier: %s", d->name,
+				    dossier_error());
+			free(real);
+		} else
+			msg_warnx("%s: not a dossier: %s", d->name,
+			    dossier_error());
 		free(d->name);
 		d->name = NULL;
 		return -1;

@@ -163,10 +163,10 @@ parser_read(struct parser *p, const struct source *src,
 	}
 	p->diags = diags;
 	p->src = src;
-	safety_report_to(diags);
+	safety_report_to(diags, p->ctxt);
 	doc = xmlCtxtReadMemory(p->ctxt, src->data, (int)src->len, src->name,
 	    NULL, HLEG_PARSE_OPTIONS);
-	safety_report_to(NULL);
+	safety_report_to(NULL, NULL);
 	if (doc == NULL && diags->count == before)
 		diag_add(diags, DIAG_ERROR, 0, 0, "HLEG-P001",
 		    "the document is not well-formed");

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <libxml/catalog.h>
+#include <libxml/globals.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 
@@ -14,15 +15,17 @@
 #include "util.h"
 
 static _Thread_local struct diag_list *report_list;
+static _Thread_local xmlParserCtxtPtr report_ctxt;
 
 /* The real path of the one file outside the data directory that may be
  * read, or NULL. */
 static char	*allowed_file;
 
 void
-safety_report_to(struct diag_list *list)
+safety_report_to(struct diag_list *list, xmlParserCtxtPtr ctxt)
 {
 	report_list = list;
+	report_ctxt = ctxt;
 }
 
 void
@@ -126,6 +129,59 @@ loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
 	return NULL;
 }
 
+/* The errors libxml2 raises where no handler of a parser context hears
+ * them: a document's bytes that its declared encoding cannot convert, a
+ * write that fails, a stylesheet's own parse.  libxml2 would print them
+ * raw on standard error.  While a document is parsed they become its
+ * diagnostics; a failed read or write is reported by the code that
+ * called (from the return value) and its raw text is dropped; the rest go
+ * to the generic error function, which the caller may have set to
+ * collect them. */
+static void
+stray_error(void *ctx, xmlErrorPtr e)
+{
+	xmlParserInputPtr	 in;
+	char			*m = NULL;
+	size_t			 n;
+
+	(void)ctx;
+	if (e == NULL || e->message == NULL)
+		return;
+	if (report_list != NULL) {
+		/* "encoder error" only repeats the encoding error before
+		 * it, which libxml2 raises twice. */
+		if (e->domain == XML_FROM_IO && e->code == XML_IO_ENCODER)
+			return;
+		if (e->domain == XML_FROM_I18N)
+			xappendf(&m, "the bytes do not match the encoding the "
+			    "document declares: %s", e->message);
+		else
+			m = xstrdup(e->message);
+		n = strlen(m);
+		while (n > 0 && (m[n - 1] == '\n' || m[n - 1] == ' '))
+			m[--n] = '\0';
+		for (size_t i = 0; i < report_list->count && m != NULL; i++)
+			if (strcmp(report_list->items[i].message, m) == 0) {
+				free(m);
+				m = NULL;
+			}
+		in = report_ctxt != NULL ? report_ctxt->input : NULL;
+		if (m != NULL)
+			diag_add(report_list, e->level == XML_ERR_WARNING ?
+			    DIAG_WARNING : DIAG_ERROR, in ? in->line : e->line,
+			    in ? in->col : e->int2, "HLEG-P001", "%s", m);
+		free(m);
+		return;
+	}
+	if (e->domain == XML_FROM_IO || e->domain == XML_FROM_OUTPUT)
+		return;
+	if (e->file != NULL)
+		xmlGenericError(xmlGenericErrorContext, "%s:%d: %s", e->file,
+		    e->line, e->message);
+	else
+		xmlGenericError(xmlGenericErrorContext, "%s", e->message);
+}
+
 int
 safety_init(void)
 {
@@ -134,5 +190,8 @@ safety_init(void)
 	xmlInitParser();
 	xmlCatalogSetDefaults(XML_CATA_ALLOW_NONE);
 	xmlSetExternalEntityLoader(loader);
+	/* This thread's handler, and the one threads start with. */
+	xmlSetStructuredErrorFunc(NULL, stray_error);
+	xmlThrDefSetStructuredErrorFunc(NULL, stray_error);
 	return 0;
 }

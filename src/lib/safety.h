@@ -15,6 +15,8 @@
 #ifndef HLEG_SAFETY_H
 #define HLEG_SAFETY_H
 
+#include <libxml/parser.h>
+
 #include "diag.h"
 
 /* Installs the restrictive loader.  Returns 0, or -1 when there is no data
@@ -41,8 +43,10 @@ char	*safety_stylesheet_path(const char *uri);
  * threads. */
 void	 safety_allow_file(const char *path);
 
-/* Makes refusals of the loader in this thread be reported to list (NULL
- * to print them on standard error instead). */
-void	 safety_report_to(struct diag_list *list);
+/* Makes refusals of the loader in this thread, and the errors libxml2
+ * raises outside any handler while ctxt parses, be reported to list, at
+ * ctxt's position (NULL, NULL: the loader's refusals are printed on
+ * standard error instead). */
+void	 safety_report_to(struct diag_list *list, xmlParserCtxtPtr ctxt);
 
 #endif

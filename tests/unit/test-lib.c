@@ -66,10 +66,10 @@ test_the_loader_refuses_and_says_so(void **state)
 
 	(void)state;
 	memset(&list, 0, sizeof(list));
-	safety_report_to(&list);
+	safety_report_to(&list, NULL);
 	d = xmlReadMemory(doc, sizeof(doc) - 1, "t.xml", NULL,
 	    XML_PARSE_DTDLOAD | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	safety_report_to(NULL);
+	safety_report_to(NULL, NULL);
 	xmlFreeDoc(d);
 	assert_true(list.count >= 1);
 	assert_string_equal(list.items[0].rule, "HLEG-P007");
