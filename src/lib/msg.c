@@ -65,23 +65,28 @@ msg_escape(const char *s, size_t len)
 static void
 say(int errnum, const char *fmt, va_list ap)
 {
-	char	*text, *shown;
+	char	*text = NULL, *shown = NULL;
 
-	fputs(__progname, stderr);
+	/* Formatted first, then written under the stream's lock, so that
+	 * threads' messages do not mix. */
 	if (fmt != NULL) {
 		text = xvasprintf(fmt, ap);
 		shown = msg_escape(text, strlen(text));
+		free(text);
+	}
+	flockfile(stderr);
+	fputs(__progname, stderr);
+	if (shown != NULL) {
 		fputs(": ", stderr);
 		fputs(shown, stderr);
-		free(shown);
-		free(text);
-		if (errnum != 0)
-			fputs(": ", stderr);
-	} else if (errnum != 0)
+	}
+	if (errnum != 0) {
 		fputs(": ", stderr);
-	if (errnum != 0)
 		fputs(strerror(errnum), stderr);
+	}
 	fputc('\n', stderr);
+	funlockfile(stderr);
+	free(shown);
 }
 
 void

@@ -17,6 +17,7 @@
 
 #include "../../src/lib/datadir.h"
 #include "../../src/lib/diag.h"
+#include "../../src/lib/msg.h"
 #include "../../src/lib/parse.h"
 #include "../../src/lib/safety.h"
 #include "../../src/lib/source.h"
@@ -144,6 +145,40 @@ test_diagnostics_are_one_line_and_bounded(void **state)
 	assert_int_equal(list.count, 0);
 }
 
+/* The escape of the string literal s, NULs and all, must be want. */
+#define ESCAPES_TO(s, want) escapes_to((s), sizeof(s) - 1, (want))
+
+/* The escape of the len bytes at s must be want. */
+static void
+escapes_to(const char *s, size_t len, const char *want)
+{
+	char	*got = msg_escape(s, len);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void
+test_messages_escape_what_could_speak_to_a_terminal(void **state)
+{
+	(void)state;
+	/* Controls, DEL, a NUL: byte by byte. */
+	ESCAPES_TO("X\033[2J\nhleg-verify: forged",
+	    "X\\033[2J\\012hleg-verify: forged");
+	ESCAPES_TO("a\tb\rc\177d", "a\\011b\\015c\\177d");
+	ESCAPES_TO("nul\0in", "nul\\000in");
+	/* C1 controls, separators, bidirectional overrides and marks. */
+	ESCAPES_TO("\xc2\x9b" "1m", "\\302\\2331m");
+	ESCAPES_TO("a\xe2\x80\xa8" "b\xe2\x80\xae" "c\xe2\x81\xa6" "d",
+	    "a\\342\\200\\250b\\342\\200\\256c\\342\\201\\246d");
+	/* Bytes that are not UTF-8: an overlong '/', a stray byte. */
+	ESCAPES_TO("\xc0\xaf" "x\xff", "\\300\\257x\\377");
+	/* Text passes as it is: accents, a no-break space, a backslash
+	 * (so that escaping twice changes nothing). */
+	ESCAPES_TO("M\xc3\xbcller\xc2\xa0\\n", "M\xc3\xbcller\xc2\xa0\\n");
+	ESCAPES_TO("", "");
+}
+
 static void
 test_a_failed_write_is_reported_at_close(void **state)
 {
@@ -169,6 +204,8 @@ main(void)
 		cmocka_unit_test(test_reading_stops_past_the_bound),
 		cmocka_unit_test(test_diagnostics_are_one_line_and_bounded),
 		cmocka_unit_test(test_a_failed_write_is_reported_at_close),
+		cmocka_unit_test(
+		    test_messages_escape_what_could_speak_to_a_terminal),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);
