@@ -315,7 +315,6 @@ collect_document(struct collector *c, git_commit *commit, const char *rev,
 	struct diag_list	 diags;
 	xmlDocPtr		 doc;
 	xmlNodePtr		 root = NULL, copy;
-	xmlChar			*docid;
 	char			*path = NULL;
 	int			 rc;
 
@@ -348,18 +347,8 @@ collect_document(struct collector *c, git_commit *commit, const char *rev,
 		    "the root element '%s' is not an hleg proposal or report "
 		    "(namespace " HLEG_NS "); a collection gathers the "
 		    "documents of the workflow", root->name);
-	else if (doc != NULL) {
-		docid = xmlGetNoNsProp(root, (const xmlChar *)"id");
-		if (docid == NULL || strcmp((const char *)docid, id) != 0)
-			diag_add(&diags, DIAG_ERROR, xmlGetLineNo(root),
-			    source_column(src, xmlGetLineNo(root),
-			    (const char *)root->name), "HLEG-W017",
-			    "the file of %s holds the document %s: a "
-			    "document's file is named after its id; rename it "
-			    "in a commit of its own", id, docid ?
-			    (const char *)docid : "without an id");
-		xmlFree(docid);
-	}
+	else if (doc != NULL)
+		kind_id_matches(doc, id, src, &diags);
 	diag_print(stderr, src->name, &diags);
 	if (diags.worst == DIAG_ERROR)
 		c->status = worse(c->status, HLEG_EXIT_INVALID);

@@ -452,12 +452,8 @@ main(int argc, char *argv[])
 	rc = url != NULL ? clone(url, argv[0]) :
 	    create(argv[0], bare, roster);
 	dossier_library_shutdown();
-	if (fshut(stdout, "stdout") != 0) {
-		if (made != NULL)
-			msg_warnx("%s all the same; only its line on standard "
-			    "output is lost", made);
+	if (fshut_done(stdout, "stdout", made) != 0)
 		rc = HLEG_EXIT_SYSTEM;
-	}
 	free(made);
 	return rc;
 }

@@ -259,7 +259,6 @@ list_document(struct lister *l, const struct candidate *c)
 	struct summary		 s;
 	xmlDocPtr		 doc;
 	xmlNodePtr		 root;
-	xmlChar			*docid;
 	char			*name = NULL, id[65];
 	size_t			 idlen = strlen(c->name) - 4;
 
@@ -295,23 +294,11 @@ list_document(struct lister *l, const struct candidate *c)
 		xmlFreeDoc(doc);
 		doc = NULL;
 	}
-	if (doc != NULL) {
-		/* A file that holds another document than its name says is
-		 * not listed: its id would lead nowhere. */
-		root = xmlDocGetRootElement(doc);
-		docid = xmlGetNoNsProp(root, (const xmlChar *)"id");
-		if (docid == NULL || strcmp((const char *)docid, id) != 0) {
-			diag_add(&diags, DIAG_ERROR, xmlGetLineNo(root),
-			    source_column(&src, xmlGetLineNo(root),
-			    (const char *)root->name), "HLEG-W017",
-			    "the file of %s holds the document %s: a "
-			    "document's file is named after its id; rename it "
-			    "in a commit of its own", id, docid ?
-			    (const char *)docid : "without an id");
-			xmlFreeDoc(doc);
-			doc = NULL;
-		}
-		xmlFree(docid);
+	/* A file that holds another document than its name says is not
+	 * listed: its id would lead nowhere. */
+	if (doc != NULL && !kind_id_matches(doc, id, &src, &diags)) {
+		xmlFreeDoc(doc);
+		doc = NULL;
 	}
 	diag_print(stderr, name, &diags);
 	if (diags.worst == DIAG_ERROR)

@@ -84,17 +84,13 @@ help(void)
  * the event is recorded. */
 static char	*recorded;
 
-/* Closes standard output: when that fails, says so, and what was done
- * all the same.  Returns rc, or 2 when standard output failed. */
+/* Closes standard output (see fshut_done).  Returns rc, or 2 when
+ * standard output failed. */
 static int
 finish(int rc)
 {
-	if (fshut(stdout, "stdout") != 0) {
-		if (recorded != NULL)
-			msg_warnx("%s all the same; only its line on standard "
-			    "output is lost", recorded);
+	if (fshut_done(stdout, "stdout", recorded) != 0)
 		rc = HLEG_EXIT_SYSTEM;
-	}
 	free(recorded);
 	recorded = NULL;
 	return rc;

@@ -105,6 +105,17 @@ xappendf(char **s, const char *fmt, ...)
 }
 
 int
+fshut_done(FILE *fp, const char *name, const char *done)
+{
+	if (fshut(fp, name) == 0)
+		return 0;
+	if (done != NULL)
+		msg_warnx("%s all the same; only its line on %s is lost", done,
+		    name);
+	return -1;
+}
+
+int
 fshut(FILE *fp, const char *name)
 {
 	int	 bad;

@@ -34,6 +34,12 @@ void	 xappendf(char **s, const char *fmt, ...)
  * full disk or a closed pipe makes the program exit non-zero. */
 int	 fshut(FILE *fp, const char *name);
 
+/* fshut() for a program whose work is done before its report is
+ * written: when the close fails and done is not NULL, says that done
+ * happened all the same ("the event is recorded"), so that the user
+ * does not do it again. */
+int	 fshut_done(FILE *fp, const char *name, const char *done);
+
 /* Prints the program's version line: "prog (hleg) VERSION". */
 void	 print_version(void);
 

@@ -93,6 +93,27 @@ kind_name(enum kind kind)
 	return "unknown";
 }
 
+int
+kind_id_matches(xmlDocPtr doc, const char *id, const struct source *src,
+    struct diag_list *diags)
+{
+	xmlNodePtr	 root = xmlDocGetRootElement(doc);
+	xmlChar		*docid;
+	int		 match;
+
+	docid = root != NULL ? xmlGetNoNsProp(root,
+	    (const xmlChar *)"id") : NULL;
+	if (!(match = docid != NULL && strcmp((const char *)docid, id) == 0))
+		diag_add(diags, DIAG_ERROR, root ? xmlGetLineNo(root) : 0,
+		    root ? source_column(src, xmlGetLineNo(root),
+		    (const char *)root->name) : 0, "HLEG-W017",
+		    "the file of %s holds the document %s: a document's file "
+		    "is named after its id; rename it in a commit of its own",
+		    id, docid ? (const char *)docid : "without an id");
+	xmlFree(docid);
+	return match;
+}
+
 struct validator *
 validator_new(const struct validate_setup *setup)
 {

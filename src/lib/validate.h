@@ -44,6 +44,11 @@ void	validate_cleanup(struct validate_setup *setup);
 enum kind	kind_of(xmlDocPtr doc);
 const char	*kind_name(enum kind kind);
 
+/* Whether doc, read from src, the file of document id, holds that
+ * document; when not, adds HLEG-W017 to diags. */
+int		 kind_id_matches(xmlDocPtr doc, const char *id,
+		    const struct source *src, struct diag_list *diags);
+
 struct validator;
 
 struct validator	*validator_new(const struct validate_setup *setup);
