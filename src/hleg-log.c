@@ -14,6 +14,7 @@
 #include "lib/history.h"
 #include "lib/ids.h"
 #include "lib/msg.h"
+#include "lib/safety.h"
 #include "lib/trailers.h"
 #include "lib/util.h"
 #include "lib/validate.h"
@@ -203,6 +204,7 @@ main(int argc, char *argv[])
 	}
 
 	dossier_library_init();
+	safety_errors_init();
 	if (dossier_open(&d, dir) != 0)
 		return HLEG_EXIT_SYSTEM;
 	if (dossier_commit(&d, rev, &tip) != 0) {

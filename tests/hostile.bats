@@ -1399,7 +1399,7 @@ cli() {
 @test "a write error is one message in the toolkit's shape, not libxml2's too" {
 	make_dossier "$D"
 	p=fixtures/dossier/documents/$P.xml
-	for cmd in "hleg-brief $p" "hleg-brief -f text $p" "hleg-verify -C $D --xml" "hleg-ls -C $D --xml" "hleg-collect -C $D $P"; do
+	for cmd in "hleg-brief $p" "hleg-brief -f text $p" "hleg-verify -C $D --xml" "hleg-ls -C $D --xml" "hleg-collect -C $D $P" "hleg-log -C $D --xml" "hleg-roster -C $D --xml"; do
 		to full $BIN/$cmd
 		expect 2
 		[ "$stderr" = "${cmd%% *}: stdout: No space left on device" ] || { echo "$cmd: $stderr"; return 1; }

@@ -182,16 +182,22 @@ stray_error(void *ctx, xmlErrorPtr e)
 		xmlGenericError(xmlGenericErrorContext, "%s", e->message);
 }
 
+void
+safety_errors_init(void)
+{
+	xmlInitParser();
+	/* This thread's handler, and the one threads start with. */
+	xmlSetStructuredErrorFunc(NULL, stray_error);
+	xmlThrDefSetStructuredErrorFunc(NULL, stray_error);
+}
+
 int
 safety_init(void)
 {
 	if (datadir() == NULL)
 		return -1;
-	xmlInitParser();
+	safety_errors_init();
 	xmlCatalogSetDefaults(XML_CATA_ALLOW_NONE);
 	xmlSetExternalEntityLoader(loader);
-	/* This thread's handler, and the one threads start with. */
-	xmlSetStructuredErrorFunc(NULL, stray_error);
-	xmlThrDefSetStructuredErrorFunc(NULL, stray_error);
 	return 0;
 }

@@ -23,6 +23,12 @@
  * directory (already reported). */
 int	 safety_init(void);
 
+/* What safety_init() does for libxml2's errors alone, for a program that
+ * writes XML but reads none: the errors libxml2 raises outside any
+ * handler (a failed write) are not printed raw; the caller reports them
+ * from the return value. */
+void	 safety_errors_init(void);
+
 /* The URI prefix of the toolkit's stylesheets. */
 #define SAFETY_STYLESHEET_URN "urn:hleg:stylesheets:"
 
