@@ -395,8 +395,9 @@ record(const struct options *o, struct validator *v)
 		    "hleg-transition");
 		if (st == DOSSIER_OK || st == DOSSIER_ERROR)
 			break;
-		/* Another writer moved main, or holds its lock: read it
-		 * again and judge the event anew. */
+		/* Another writer moved main, or holds its lock, or git gc
+		 * removed the new commit: read main again, judge the event
+		 * anew and write its objects again. */
 		attempt_clear(&a);
 		usleep(1000 + (useconds_t)(rand() % 20000));
 	}
@@ -407,6 +408,11 @@ record(const struct options *o, struct validator *v)
 		    "writing; if no git or hleg is running on it, remove %s "
 		    "and try again", lock, lock);
 	}
+	if (st == DOSSIER_GONE)
+		msg_errx(HLEG_EXIT_SYSTEM, "%s: git gc removed the new commit "
+		    "%d times before main could point at it; nothing was "
+		    "recorded: try again when git gc has finished", d.name,
+		    ATTEMPTS);
 	if (st == DOSSIER_MOVED)
 		refuse(o, "HLEG-W019", "other writers moved the main branch "
 		    "%d times while this event was being recorded; nothing "

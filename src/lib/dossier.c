@@ -270,7 +270,8 @@ dossier_advance(struct dossier *d, const git_oid *old, const git_oid *new,
     const char *reflog)
 {
 	git_reference	*ref = NULL;
-	int		 rc;
+	git_odb		*odb = NULL;
+	int		 rc, gone;
 
 	rc = git_reference_create_matching(&ref, d->repo, DOSSIER_BRANCH, new,
 	    1, old, reflog);
@@ -283,6 +284,14 @@ dossier_advance(struct dossier *d, const git_oid *old, const git_oid *new,
 	case GIT_ELOCKED:
 		return DOSSIER_LOCKED;
 	default:
+		/* git gc, running beside, may remove a commit that nothing
+		 * refers to yet (git-gc(1), NOTES): libgit2 then refuses to
+		 * point main at it.  The caller writes it again. */
+		gone = git_repository_odb(&odb, d->repo) == 0 &&
+		    git_odb_refresh(odb) == 0 && !git_odb_exists(odb, new);
+		git_odb_free(odb);
+		if (gone)
+			return DOSSIER_GONE;
 		msg_warnx("%s: cannot move main: %s; nothing was recorded: make "
 		    "room on the disk or mend the repository's permissions, "
 		    "then try again", d->name, dossier_error());

@@ -27,7 +27,9 @@ enum dossier_status {
 	DOSSIER_OK = 0,
 	DOSSIER_ERROR = -1,	/* dossier_error() tells why */
 	DOSSIER_MOVED = -2,	/* the branch is not where it was read */
-	DOSSIER_LOCKED = -3	/* a .lock file stands in the way */
+	DOSSIER_LOCKED = -3,	/* a .lock file stands in the way */
+	DOSSIER_GONE = -4	/* the new commit was removed (by git gc)
+				 * before the branch could point at it */
 };
 
 /* Initialises libgit2 with fsync of everything written to the git
