@@ -1,5 +1,6 @@
 /*
- * safety.c - the restrictive external entity loader.
+ * safety.c - the restrictive external entity loader, and a home for the
+ * errors libxml2 raises outside any handler.
  */
 #include <stdlib.h>
 #include <string.h>
