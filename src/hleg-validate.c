@@ -360,7 +360,6 @@ main(int argc, char *argv[])
 	const char		*roster_path = NULL, *dossier = NULL;
 	char			*dossier_roster_path = NULL;
 	struct roster		*given_roster = NULL;
-	char			*end;
 	long			 jobs = 0;
 	size_t			 nthreads, i;
 	int			 ch, status = HLEG_EXIT_OK;
@@ -374,14 +373,8 @@ main(int argc, char *argv[])
 			help();
 			break;
 		case 'j':
-			errno = 0;
-			jobs = strtol(optarg, &end, 10);
-			if (errno != 0 || *end != '\0' || end == optarg ||
-			    jobs < 0 || jobs > 256) {
-				msg_warnx("-j %s: give a number of jobs from 0 "
-				    "to 256", optarg);
+			if ((jobs = jobs_arg(optarg)) == -1)
 				usage();
-			}
 			break;
 		case 'q':
 			quiet = 1;

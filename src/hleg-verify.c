@@ -587,7 +587,6 @@ main(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 }
 	};
 	struct options	 o;
-	char		*end;
 	int		 ch, rc;
 
 	memset(&o, 0, sizeof(o));
@@ -600,14 +599,8 @@ main(int argc, char *argv[])
 			help();
 			break;
 		case 'j':
-			errno = 0;
-			o.jobs = strtol(optarg, &end, 10);
-			if (errno != 0 || *end != '\0' || end == optarg ||
-			    o.jobs < 0 || o.jobs > 256) {
-				msg_warnx("-j %s: give a number of jobs from 0 "
-				    "to 256", optarg);
+			if ((o.jobs = jobs_arg(optarg)) == -1)
 				usage();
-			}
 			break;
 		case 'p':
 			o.pre_receive = 1;

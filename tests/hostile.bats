@@ -86,6 +86,16 @@ push_refused() {
 	[ "$(fingerprint "$B")" = "$before" ]
 }
 
+# outside_dir: $T/outside, a directory outside the dossier holding the
+# fixture documents and one more; $outside is the fingerprint of its
+# files, to show afterwards that nothing there was written.
+outside_dir() {
+	mkdir "$T/outside"
+	cp fixtures/dossier/documents/*.xml "$T/outside/"
+	echo '<x/>' >"$T/outside/HLEG-P-2008-500.xml"
+	outside=$(find "$T/outside" -type f | sort | xargs sha1sum)
+}
+
 # to OUT CMD...: runs CMD as run --separate-stderr does, with its standard
 # output closed (OUT=closed) or /dev/full (OUT=full).
 to() {
@@ -967,13 +977,27 @@ craft() {
 	[[ "$stderr" == *"symbolic link"*"[HLEG-W017]" ]]
 }
 
+@test "a committed symbolic link in place of roster.xml: no dossier, and the message says why" {
+	make_dossier "$D"
+	rm "$D/roster.xml"
+	ln -s /etc/passwd "$D/roster.xml"
+	git_t -C "$D" add roster.xml
+	git_t -C "$D" commit -qm "The roster as a link"
+	before=$(fingerprint "$D")
+	for cmd in "hleg-new -C $D --rapporteur m05 --title T --work-area legal-measures --sector ITU-D proposal" \
+	    "hleg-roster -C $D" "hleg-collect -C $D $P" "hleg-transition -C $D $P endorse --as m12"; do
+		run --separate-stderr $BIN/$cmd
+		[ "$status" -eq 2 ] || { echo "$cmd: exit $status: $stderr"; return 1; }
+		[[ "$stderr" == *"not a dossier: "*"roster.xml is a symbolic link; it must be a plain file"* ]] ||
+		    { echo "$cmd: $stderr"; return 1; }
+	done
+	[ "$(fingerprint "$D")" = "$before" ]
+}
+
 @test "a dossier whose documents/ is committed as a symbolic link to a directory outside" {
 	need_strace
 	export HOME=$T/home
-	mkdir "$T/outside"
-	cp fixtures/dossier/documents/*.xml "$T/outside/"
-	echo '<x/>' >"$T/outside/HLEG-P-2008-500.xml"
-	outside=$(find "$T/outside" -type f | sort | xargs sha1sum)
+	outside_dir
 	make_dossier "$D"
 	git -C "$D" rm -rq documents
 	ln -s ../outside "$D/documents"
@@ -1016,10 +1040,7 @@ craft() {
 @test "a work tree whose documents/ is a symbolic link to a directory outside: nothing there is read or written" {
 	need_strace
 	export HOME=$T/home
-	mkdir "$T/outside"
-	cp fixtures/dossier/documents/*.xml "$T/outside/"
-	echo '<x/>' >"$T/outside/HLEG-P-2008-500.xml"
-	outside=$(find "$T/outside" -type f | sort | xargs sha1sum)
+	outside_dir
 	make_dossier "$D"
 	rm -rf "$D/documents"
 	ln -s "$T/outside" "$D/documents"
@@ -1371,20 +1392,7 @@ cli() {
 
 @test "stdout closed or full: --help and --version of every program exit 2 and say so" {
 	for prog in hleg hleg-validate hleg-init hleg-new hleg-transition hleg-ls hleg-log \
-	    hleg-roster hleg-collect hleg-brief hleg-verify; do
-		for opt in --help --version; do
-			to full "$BIN/$prog" $opt
-			[ "$status" -eq 2 ] || { echo "$prog $opt >/dev/full: exit $status"; return 1; }
-			[[ "$stderr" == "$prog: "*"No space left on device"* ]]
-			to closed "$BIN/$prog" $opt
-			[ "$status" -eq 2 ] || { echo "$prog $opt >&-: exit $status"; return 1; }
-			[[ "$stderr" == "$prog: "*"Bad file descriptor"* ]]
-		done
-	done
-}
-
-@test "stdout closed or full: --help and --version of every program exit 2 and say so (hleg-pdf)" {
-	for prog in hleg-pdf; do
+	    hleg-roster hleg-collect hleg-brief hleg-verify hleg-pdf; do
 		for opt in --help --version; do
 			to full "$BIN/$prog" $opt
 			[ "$status" -eq 2 ] || { echo "$prog $opt >/dev/full: exit $status"; return 1; }
@@ -1579,8 +1587,18 @@ evil
 	expect 2
 	[ "$stderr" = "hleg-pdf: <stdin>: Is a directory" ]
 	cp "$p" "$T/doc"$'\xff'".xml"
-	run --separate-stderr bash -c '"$@" >/dev/null' bash "$BIN/hleg-pdf" "$T/doc"$'\xff'".xml"
+	run --separate-stderr bash -c '"$1" "$2" >"$3"' bash "$BIN/hleg-pdf" "$T/doc"$'\xff'".xml" "$T/doc.pdf"
 	expect 0
+	# The attachment of a name that is not UTF-8 is document.xml.
+	pdfdetach -list "$T/doc.pdf" | grep -q '^1: document.xml$'
+	# WeasyPrint failing: one line, with its last word, exit 2.
+	mkdir "$T/fake"
+	printf '#!/bin/sh\necho "Traceback (most recent call last):" >&2\necho "ValueError: no fonts" >&2\nexit 1\n' >"$T/fake/weasyprint"
+	chmod +x "$T/fake/weasyprint"
+	run --separate-stderr env PATH="$T/fake:$PATH" "$BIN/hleg-pdf" "$p"
+	expect 2
+	[ "$stderr" = "hleg-pdf: WeasyPrint could not render the paper: ValueError: no fonts" ]
+	[ -z "$output" ]
 }
 
 @test "no message passes an argument's control characters to the terminal" {

@@ -425,6 +425,7 @@ audited() {
 	[ "$status" -eq 2 ]
 	run "$BIN/hleg-verify" -j 999
 	[ "$status" -eq 2 ]
+	echo "$output" | grep -q -- "-j 999: give a number of jobs from 0 to 256"
 	run "$BIN/hleg-verify" -C "$BATS_TEST_TMPDIR/nowhere"
 	[ "$status" -eq 2 ]
 	echo "$output" | grep -q "not a dossier"

@@ -104,6 +104,21 @@ xappendf(char **s, const char *fmt, ...)
 	free(more);
 }
 
+long
+jobs_arg(const char *arg)
+{
+	char	*end;
+	long	 n;
+
+	errno = 0;
+	n = strtol(arg, &end, 10);
+	if (errno != 0 || *end != '\0' || end == arg || n < 0 || n > 256) {
+		msg_warnx("-j %s: give a number of jobs from 0 to 256", arg);
+		return -1;
+	}
+	return n;
+}
+
 int
 fshut_done(FILE *fp, const char *name, const char *done)
 {

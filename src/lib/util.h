@@ -40,6 +40,10 @@ int	 fshut(FILE *fp, const char *name);
  * does not do it again. */
 int	 fshut_done(FILE *fp, const char *name, const char *done);
 
+/* The number a -j option gives: 0 (one per processor) to 256 jobs.
+ * Returns -1, after a message, when arg is not such a number. */
+long	 jobs_arg(const char *arg);
+
 /* Prints the program's version line: "prog (hleg) VERSION". */
 void	 print_version(void);
 
