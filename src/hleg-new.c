@@ -670,6 +670,9 @@ main(int argc, char *argv[])
 	source_from_memory(&out, path, bytes, (size_t)len);
 	memset(&diags, 0, sizeof(diags));
 	validator_check(v, &out, roster, &diags, &check);
+	/* Its placeholders are there to be replaced: hleg-validate and the
+	 * transitions warn of them, and submit refuses them (HLEG-R039). */
+	diag_remove_rule(&diags, "HLEG-R038");
 	diag_print(stderr, out.name, &diags);
 	if (diags.worst == DIAG_ERROR) {
 		msg_warnx("%s: the skeleton would be invalid, so it is not printed",

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/tree.h>
 
@@ -446,7 +447,7 @@ main(int argc, char *argv[])
 	xmlDocPtr		 doc = NULL;
 	xmlNodePtr		 root;
 	const char		*path, *dir = NULL;
-	int			 ch, xml = 0, ready = 0, rc;
+	int			 ch, xml = 0, ready = 0, around, rc;
 	int			 status = HLEG_EXIT_OK;
 
 	while ((ch = getopt_long(argc, argv, "C:h", longopts, NULL)) != -1)
@@ -472,30 +473,44 @@ main(int argc, char *argv[])
 	if (argc > 1 || (dir != NULL && argc == 1))
 		usage();
 	path = argc == 1 ? argv[0] : "-";
+	/* A terminal holds no roster: with nothing named, one there means
+	 * the dossier around the current directory, as -C would. */
+	around = dir == NULL && argc == 0 && isatty(STDIN_FILENO);
 
 	memset(&src, 0, sizeof(src));
 	memset(&diags, 0, sizeof(diags));
-	if (dir != NULL) {
+	if (dir != NULL || around) {
 		/* The roster as committed on main, not the work tree's. */
 		struct dossier	 d;
 		git_commit	*tip;
 
 		dossier_library_init();
-		if (dossier_open(&d, dir) != 0 ||
-		    dossier_commit(&d, NULL, &tip) != 0)
+		rc = around ? dossier_open_around(&d) : dossier_open(&d, dir);
+		if (rc == 1)
+			msg_errx(HLEG_EXIT_SYSTEM, "no roster named, standard "
+			    "input is a terminal, and no dossier is around "
+			    "the current directory: name a roster file, give "
+			    "one on standard input, or name a dossier with "
+			    "-C DIR");
+		if (rc != 0 || dossier_commit(&d, NULL, &tip) != 0)
 			return HLEG_EXIT_SYSTEM;
 		rc = dossier_read(&d, tip, "roster.xml", &src);
 		git_commit_free(tip);
-		dossier_close(&d);
 		if (rc != 0) {
 			if (rc == 1)
-				msg_warnx("%s: not a dossier: no roster.xml on main",
-				    dir);
+				msg_warnx("%s: not a dossier: no roster.xml on "
+				    "main%s", around ? git_repository_workdir(
+				    d.repo) ? git_repository_workdir(d.repo) :
+				    git_repository_path(d.repo) : dir, around ?
+				    ": name a roster file, or give one on "
+				    "standard input" : "");
 			else if (rc == 2)
-				msg_warnx("%s: not a dossier: on main, %s", dir,
-				    dossier_error());
+				msg_warnx("%s: not a dossier: on main, %s",
+				    around ? d.name : dir, dossier_error());
+			dossier_close(&d);
 			return HLEG_EXIT_SYSTEM;
 		}
+		dossier_close(&d);
 		if (validate_setup(&setup) == -1)
 			return HLEG_EXIT_SYSTEM;
 		ready = 1;

@@ -192,8 +192,7 @@ html_string() {
 @test "--help prints the synopsis of the man page and exits 0" {
 	run $B --help
 	[ "$status" -eq 0 ]
-	synopsis=$(mandoc -T ascii man/hleg-brief.1 | col -bx |
-	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | tr -s ' \n' ' ' | sed 's/^ //;s/ $//')
+	synopsis=$(man_synopsis_line hleg-brief)
 	[ "${lines[0]}" = "usage: $synopsis" ]
 	run $B -h
 	[ "$status" -eq 0 ]

@@ -75,13 +75,6 @@ name_of() {
 	x "$ROSTER" "string(//*[@id=\"$1\"]/*[local-name()=\"name\"])"
 }
 
-# synopsis PAGE: the SYNOPSIS of man/PAGE.1 on one line.
-synopsis() {
-	mandoc -T ascii "man/$1.1" | col -bx |
-	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' |
-	    tr -s ' \n' ' ' | sed 's/^ //;s/ $//'
-}
-
 @test "ids from the arguments: a valid collection of exactly those documents, in order" {
 	make_dossier "$D"
 	make_history
@@ -324,12 +317,12 @@ HLEG-Actor: m01"
 @test "--help prints the synopsis of the man page and exits 0" {
 	run $COLLECT --help
 	[ "$status" -eq 0 ]
-	[ "${lines[0]}" = "usage: $(synopsis hleg-collect)" ]
+	[ "${lines[0]}" = "usage: $(man_synopsis_line hleg-collect)" ]
 	run $COLLECT -h
 	[ "$status" -eq 0 ]
 	run $COLLECT --bogus
 	[ "$status" -eq 2 ]
-	[[ "${lines[-1]}" == "usage: $(synopsis hleg-collect)" ]]
+	[[ "${lines[-1]}" == "usage: $(man_synopsis_line hleg-collect)" ]]
 	mandoc -T lint -W warning man/hleg-collect.1
 }
 

@@ -35,6 +35,7 @@ group_alive() {
 # that PID leads (start it with setsid), so that no child it forked goes
 # on writing while the dossier is checked; returns when the group is gone.
 kill_soon() {
+	need ps
 	sleep "0.0$((RANDOM % 40))" 2>/dev/null || sleep 0.01
 	[ "$(ps -o pgid= -p "$1" 2>/dev/null | tr -d ' ')" = "$1" ] ||
 	    ! kill -0 "$1" 2>/dev/null || { echo "$1 leads no process group"; return 1; }
@@ -123,6 +124,7 @@ kill_soon() {
 		before=$(git -C "$B" rev-parse main)
 		git -C "$W" push -q origin main >/dev/null 2>&1 &
 		push=$!
+		need pgrep
 		for t in $(seq 1 200); do
 			pid=$(pgrep -f "hleg-verify --pre-receive" | head -1)
 			[ -n "$pid" ] && { kill -9 "$pid" 2>/dev/null || true; break; }
@@ -176,7 +178,7 @@ kill_soon() {
 }
 
 @test "a read-only dossier: refused with the reason, nothing changed, reading still works" {
-	command -v setpriv >/dev/null || skip "setpriv is not installed"
+	need setpriv
 	R=$(mktemp -d /tmp/hleg-ro.XXXXXX)
 	chmod 755 "$R"
 	make_dossier "$R/d"

@@ -63,8 +63,7 @@ setup() {
 @test "hleg without a verb prints its usage, as the man page has it" {
 	run $BIN/hleg
 	[ "$status" -eq 2 ]
-	synopsis=$(mandoc -T ascii man/hleg.1 | col -b |
-	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d;/^ *$/d' | sed 's/^ *//')
+	synopsis=$(man_synopsis hleg)
 	[ "${lines[0]}" = "usage: $(echo "$synopsis" | sed -n 1p)" ]
 	[ "$(echo "${lines[1]}" | sed 's/^ *//')" = "$(echo "$synopsis" | sed -n 2p)" ]
 }

@@ -109,7 +109,7 @@ to() {
 }
 
 need_strace() {
-	command -v strace >/dev/null || skip "strace is not installed"
+	need strace
 	strace -o /dev/null true 2>/dev/null || skip "strace cannot trace here"
 }
 
@@ -225,19 +225,16 @@ through_every_program() {
 
 	# hleg-pdf FILE.  (hleg-pdf passes on hleg-brief's diagnostics
 	# under hleg-brief's name: see the test of hleg-pdf's messages.)
-	if command -v weasyprint >/dev/null; then
-		run --separate-stderr bash -c '"$0" "$1" >"$2"' "$BIN/hleg-pdf" "$f" "$T/out.pdf"
-		if $wellformed; then
-			expect 0
-			if command -v pdftotext >/dev/null; then
-				pdftotext "$T/out.pdf" - | grep -q XInclude
-				! pdftotext "$T/out.pdf" - | grep -q 'root:' || false
-			fi
-		else
-			expect 1
-			[ ! -s "$T/out.pdf" ]
-			says "$(sed 's/^hleg-brief: /hleg-pdf: /' <<<"$stderr")" hleg-pdf "$f" "$name"
-		fi
+	need weasyprint pdftotext
+	run --separate-stderr bash -c '"$0" "$1" >"$2"' "$BIN/hleg-pdf" "$f" "$T/out.pdf"
+	if $wellformed; then
+		expect 0
+		pdftotext "$T/out.pdf" - | grep -q XInclude
+		! pdftotext "$T/out.pdf" - | grep -q 'root:' || false
+	else
+		expect 1
+		[ ! -s "$T/out.pdf" ]
+		says "$(sed 's/^hleg-brief: /hleg-pdf: /' <<<"$stderr")" hleg-pdf "$f" "$name"
 	fi
 
 	# A member's clone of a central dossier where the hostile file is
@@ -477,10 +474,9 @@ through_every_program() {
 	expect 0
 	! grep -qE 'root:|attacker|/etc/passwd' <<<"$output" || false
 	confined "$T/pi.xml"
-	if command -v weasyprint >/dev/null; then
-		run --separate-stderr bash -c '"$0" "$1" >/dev/null' "$BIN/hleg-pdf" "$T/pi.xml"
-		expect 0
-	fi
+	need weasyprint
+	run --separate-stderr bash -c '"$0" "$1" >/dev/null' "$BIN/hleg-pdf" "$T/pi.xml"
+	expect 0
 	# Committed, and pushed: every program accepts it.
 	central
 	cp "$T/pi.xml" "$W/documents/$P.xml"
@@ -513,9 +509,9 @@ big() {
 @test "a 200 MB text node, from a pipe and from a file, is refused at once by every program that reads XML" {
 	big >"$T/big.xml"
 	[ "$(stat -c %s "$T/big.xml")" -gt 200000000 ]
+	need weasyprint
 	for prog in "hleg-validate -q" hleg-roster hleg-brief "hleg-brief -f text" \
 	    "hleg-init --roster" hleg-pdf; do
-		case $prog in hleg-pdf) command -v weasyprint >/dev/null || continue ;; esac
 		for from in pipe file; do
 			start=$(date +%s%N)
 			if [ $from = pipe ]; then
@@ -648,7 +644,7 @@ big() {
 
 @test "strace: hleg-pdf and WeasyPrint read no secret and make no network socket" {
 	need_strace
-	command -v weasyprint >/dev/null || skip "weasyprint is not installed"
+	need weasyprint
 	export HOME=$T/home
 	# bash, when SHELL is unset, looks its user up in the name service
 	# (nscd, then /etc/passwd) before reading the script: that is the
@@ -1288,9 +1284,8 @@ cli() {
 	cli 2 hleg-brief -f "$L" "$p"
 	cli 2 hleg-verify -C "$D" "$L"
 	cli 2 hleg-verify -C "$D" -j "$L"
-	if command -v weasyprint >/dev/null; then
-		cli 2 hleg-pdf "$L"
-	fi
+	need weasyprint
+	cli 2 hleg-pdf "$L"
 	[ ! -e "$T/new" ]
 	[ -z "$(find "$T" -maxdepth 1 -name 'AAAA*')" ]
 	[ "$(fingerprint "$D")" = "$before" ]
@@ -1421,7 +1416,7 @@ nobody() {
 }
 
 @test "an unreadable file or dossier, to every program, as an unprivileged user" {
-	command -v setpriv >/dev/null || skip "setpriv is not installed"
+	need setpriv
 	setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null || skip "setpriv cannot change user here"
 	U=$(mktemp -d /tmp/hleg-hostile.XXXXXX)
 	chmod 755 "$U"
@@ -1440,11 +1435,10 @@ nobody() {
 		[ -z "$output" ]
 		[[ "$stderr" == "$prog: $U/"*": Permission denied"* ]] || { echo "$cmd: $stderr"; return 1; }
 	done
-	if command -v weasyprint >/dev/null; then
-		nobody "$BIN/hleg-pdf" "$U/p.xml"
-		expect 2
-		[[ "$stderr" == "hleg-pdf: $U/p.xml: "* ]]
-	fi
+	need weasyprint
+	nobody "$BIN/hleg-pdf" "$U/p.xml"
+	expect 2
+	[[ "$stderr" == "hleg-pdf: $U/p.xml: "* ]]
 	[ ! -e "$U/new" ]
 	# A dossier the user may not enter.
 	make_dossier "$U/d"
@@ -1462,7 +1456,7 @@ nobody() {
 }
 
 @test "an unreadable customisation layer is a file that could not be read" {
-	command -v setpriv >/dev/null || skip "setpriv is not installed"
+	need setpriv
 	U=$(mktemp -d /tmp/hleg-hostile.XXXXXX)
 	chmod 755 "$U"
 	cp stylesheets/text.xsl "$U/layer.xsl"
@@ -1475,7 +1469,7 @@ nobody() {
 }
 
 @test "a dossier that belongs to another user is refused with a message that says so" {
-	command -v setpriv >/dev/null || skip "setpriv is not installed"
+	need setpriv
 	U=$(mktemp -d /tmp/hleg-hostile.XXXXXX)
 	chmod 755 "$U"
 	make_dossier "$U/d"
@@ -1504,9 +1498,8 @@ nobody() {
 	run --separate-stderr "$BIN/hleg" validate "$dir"
 	expect 2
 	[ "$stderr" = "hleg-validate: $dir: Is a directory" ]
-	if command -v weasyprint >/dev/null; then
-		cli 2 hleg-pdf "$dir"
-	fi
+	need weasyprint
+	cli 2 hleg-pdf "$dir"
 	# A file where a dossier belongs.
 	for prog in hleg-ls hleg-log hleg-verify hleg-roster; do
 		cli 2 $prog -C "$p"
@@ -1540,7 +1533,7 @@ nobody() {
 }
 
 @test "hleg-pdf: arguments are never shell code" {
-	command -v weasyprint >/dev/null || skip "weasyprint is not installed"
+	need weasyprint
 	p=$TOP/fixtures/dossier/documents/$P.xml
 	printf '#!/bin/sh\ntouch "%s"\n' "$T/pwned" >"$T/evil"
 	chmod +x "$T/evil"
@@ -1565,7 +1558,7 @@ evil
 }
 
 @test "hleg-pdf: its own name on its messages, <stdin> for standard input, and a message for every failure" {
-	command -v weasyprint >/dev/null || skip "weasyprint is not installed"
+	need weasyprint
 	p=fixtures/dossier/documents/$P.xml
 	run --separate-stderr "$BIN/hleg-pdf" fixtures/hostile/xxe-local-file.xml
 	expect 1
@@ -1590,6 +1583,7 @@ evil
 	run --separate-stderr bash -c '"$1" "$2" >"$3"' bash "$BIN/hleg-pdf" "$T/doc"$'\xff'".xml" "$T/doc.pdf"
 	expect 0
 	# The attachment of a name that is not UTF-8 is document.xml.
+	need pdfdetach
 	pdfdetach -list "$T/doc.pdf" | grep -q '^1: document.xml$'
 	# WeasyPrint failing: one line, with its last word, exit 2.
 	mkdir "$T/fake"

@@ -92,8 +92,7 @@ load helpers
 	[ "$status" -eq 2 ]
 	run "$BIN/hleg-init" --help
 	[ "$status" -eq 0 ]
-	synopsis=$(mandoc -T ascii "$TOP/man/hleg-init.1" | col -bx |
-	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d;/^ *$/d' | sed 's/^ *//')
+	synopsis=$(man_synopsis hleg-init)
 	[ "${lines[0]}" = "usage: $(echo "$synopsis" | sed -n 1p)" ]
 	[ "$(echo "${lines[1]}" | sed 's/^ *//')" = "$(echo "$synopsis" | sed -n 2p)" ]
 }

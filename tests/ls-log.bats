@@ -66,13 +66,6 @@ state() {
 	$LS -C "$D" | awk -F '\t' -v id="$1" '$1 == id { print $3 }'
 }
 
-# synopsis PAGE: the SYNOPSIS of man/PAGE.1 on one line.
-synopsis() {
-	mandoc -T ascii "man/$1.1" | col -bx |
-	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' |
-	    tr -s ' \n' ' ' | sed 's/^ //;s/ $//'
-}
-
 @test "hleg-ls lists the 13 documents as sorted TSV lines, all drafts" {
 	make_dossier
 	run $LS -C "$D"
@@ -363,12 +356,12 @@ HLEG-Actor: m02"
 	for p in hleg-ls hleg-log; do
 		run $BIN/$p --help
 		[ "$status" -eq 0 ]
-		[ "${lines[0]}" = "usage: $(synopsis $p)" ]
+		[ "${lines[0]}" = "usage: $(man_synopsis_line $p)" ]
 		run $BIN/$p -h
 		[ "$status" -eq 0 ]
 		run $BIN/$p --bogus
 		[ "$status" -eq 2 ]
-		[[ "${lines[-1]}" == "usage: $(synopsis $p)" ]]
+		[[ "${lines[-1]}" == "usage: $(man_synopsis_line $p)" ]]
 	done
 }
 

@@ -3,6 +3,7 @@
 # against the roster, and the SPEC's day.
 
 load bin
+bats_require_minimum_version 1.5.0
 
 setup() {
 	cd "$BATS_TEST_DIRNAME/.."
@@ -22,6 +23,21 @@ git_t() {
 	git -C "$D" -c user.name=T -c user.email=t@example.org "$@"
 }
 
+# write_over FILE: what a member does in $EDITOR: the skeleton's
+# placeholder paragraphs written over with the document's own text.
+write_over() {
+	sed -i 's/Replace this paragraph with /The group writes here /' "$1"
+}
+
+# placeholders_only N: $output is N warnings of placeholder text, one a
+# line, and nothing else.
+placeholders_only() {
+	[ "${#lines[@]}" -eq "$1" ]
+	for l in "${lines[@]}"; do
+		[[ "$l" == "hleg-validate: "*": warning: this paragraph still holds the skeleton's placeholder text"*"[HLEG-R038]" ]]
+	done
+}
+
 # The text of the document's title element.
 title_of() {
 	xmllint --xpath 'string(/*/*[local-name()="title"])' "$1"
@@ -39,9 +55,22 @@ title_of() {
 	grep -q '^  <sector ref="ITU-D"/>$' "$T/p.xml"
 	grep -q '^  <recommendation n="1.1" addressed-to="Governments" consensus="full">$' "$T/p.xml"
 	grep -q '^  <workflow state="draft"/>$' "$T/p.xml"
+	# Valid, with a warning for each paragraph still to write.
+	run $V -q --roster "$R" "$T/p.xml"
+	[ "$status" -eq 0 ]
+	placeholders_only 2
+	write_over "$T/p.xml"
 	run $V -q --roster "$R" "$T/p.xml"
 	[ "$status" -eq 0 ]
 	[ -z "$output" ]
+}
+
+@test "hleg-new says nothing of its own placeholders, which hleg-validate warns of" {
+	run --separate-stderr $N -C "$D" --rapporteur m05 --title "Model cybercrime legislation" \
+	    --work-area legal-measures --sector ITU-D proposal
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "$(echo "$output" | grep -c '<p>Replace this paragraph with ')" -eq 2 ]
 }
 
 @test "after the first proposal is committed, the next is -002" {
@@ -92,6 +121,10 @@ title_of() {
 	grep -q '^  <meeting place="Geneva, Switzerland" date="2008-02-14"/>$' "$T/r.xml"
 	[ "$(grep -c '^  <section>$' "$T/r.xml")" -eq 2 ]
 	[ "$(grep -c '<sector' "$T/r.xml")" -eq 0 ]
+	run $V -q --roster "$R" "$T/r.xml"
+	[ "$status" -eq 0 ]
+	placeholders_only 3
+	write_over "$T/r.xml"
 	run $V -q --roster "$R" "$T/r.xml"
 	[ "$status" -eq 0 ]
 	[ -z "$output" ]
@@ -212,8 +245,7 @@ title_of() {
 	run $N --help
 	[ "$status" -eq 0 ]
 	# col -x: the synopsis wraps, and its indentation must not become tabs.
-	synopsis=$(mandoc -T ascii man/hleg-new.1 | col -bx |
-	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | tr -s ' \n' ' ' | sed 's/^ //;s/ $//')
+	synopsis=$(man_synopsis_line hleg-new)
 	[ "${lines[0]}" = "usage: $synopsis" ]
 	run $N -h
 	[ "$status" -eq 0 ]
@@ -239,9 +271,12 @@ title_of() {
 	email=$(xmllint --xpath 'string(//*[@id="m05"]/*[local-name()="email"])' "$R")
 	git -C "$D" config user.email "$email"
 	cd "$D"
-	run bash -c "$N proposal --title 'Model cybercrime legislation' --work-area legal-measures --sector ITU-D > documents/HLEG-P-2008-001.xml && $V -q documents/*.xml"
+	# $EDITOR writes the document's text over the placeholders.
+	export EDITOR="sed -i s/Replace.this.paragraph.with./The.group.writes.here./"
+	run bash -c "$N proposal --title 'Model cybercrime legislation' --work-area legal-measures --sector ITU-D > documents/HLEG-P-2008-001.xml && \$EDITOR documents/HLEG-P-2008-001.xml && $V -q documents/*.xml"
 	[ "$status" -eq 0 ]
 	[ -z "$output" ]
+	! grep -q 'Replace this paragraph' documents/HLEG-P-2008-001.xml
 	grep -q 'id="HLEG-P-2008-001"' documents/HLEG-P-2008-001.xml
 	[ "$(title_of documents/HLEG-P-2008-001.xml)" = "Model cybercrime legislation" ]
 	git_t add documents

@@ -6,6 +6,7 @@ load helpers
 
 # paper_source: a proposal with a history of events, from a dossier.
 setup() {
+	need weasyprint pdfinfo pdfdetach
 	D=$BATS_TEST_TMPDIR/d
 	P=HLEG-P-2008-003
 	make_dossier "$D"
@@ -74,13 +75,12 @@ setup() {
 @test "--help prints the synopsis of the man page" {
 	run "$BIN/hleg-pdf" --help
 	[ "$status" -eq 0 ]
-	synopsis=$(mandoc -T ascii "$TOP/man/hleg-pdf.1" | col -bx |
-	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | tr -s ' \n' ' ' | sed 's/^ //;s/ $//')
+	synopsis=$(man_synopsis_line hleg-pdf)
 	[ "${lines[0]}" = "usage: $synopsis" ]
 }
 
 @test "the HTML paper renders in headless Chromium, and the page is not blank" {
-	command -v chromium >/dev/null || skip "chromium is not installed"
+	need chromium
 	html=$BATS_TEST_TMPDIR/paper.html
 	blank=$BATS_TEST_TMPDIR/blank.html
 	"$BIN/hleg-brief" "$SRC" >"$html"

@@ -114,8 +114,7 @@ setup() {
 @test "--help prints the synopsis of the man page and exits 0" {
 	run $R --help
 	[ "$status" -eq 0 ]
-	synopsis=$(mandoc -T ascii man/hleg-roster.1 | col -b |
-	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | tr -s ' \n' ' ' | sed 's/^ //;s/ $//')
+	synopsis=$(man_synopsis_line hleg-roster)
 	[ "${lines[0]}" = "usage: $synopsis" ]
 	run $R -h
 	[ "$status" -eq 0 ]
@@ -148,4 +147,51 @@ setup() {
 	[ "$status" -eq 2 ]
 	run $BIN/hleg-roster -C "$D" fixtures/dossier/roster.xml
 	[ "$status" -eq 2 ]
+}
+
+# on_terminal COMMAND: COMMAND run by script(1) with a terminal on its
+# standard input and output; what it wrote, less the terminal's \r.
+on_terminal() {
+	timeout 20 script -qec "$1" /dev/null </dev/null | tr -d '\r'
+	return "${PIPESTATUS[0]}"
+}
+
+@test "no file and a terminal: the roster of the dossier around, at main, from any of its directories" {
+	D=$BATS_TEST_TMPDIR/d
+	GIT_AUTHOR_DATE=2008-01-10T10:00:00Z GIT_COMMITTER_DATE=2008-01-10T10:00:00Z \
+	    $BIN/hleg-init --roster fixtures/dossier/roster.xml "$D" >/dev/null
+	$R fixtures/dossier/roster.xml >"$T/want"
+	echo garbage >"$D/roster.xml"
+	cd "$D/documents"
+	run on_terminal "$R"
+	[ "$status" -eq 0 ]
+	diff "$T/want" <(echo "$output")
+	run on_terminal "$R --xml"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"<composition "* ]]
+}
+
+@test "no file, a terminal and no dossier around: exit 2 at once, saying what it wants" {
+	mkdir "$T/plain"
+	cd "$T/plain"
+	run on_terminal "$R"
+	[ "$status" -eq 2 ]
+	[ "$output" = "hleg-roster: no roster named, standard input is a terminal, and no dossier is around the current directory: name a roster file, give one on standard input, or name a dossier with -C DIR" ]
+	# A repository that is not a dossier is named, with what to do.
+	git init -q -b main .
+	git -c user.name=T -c user.email=t@example.org commit -q --allow-empty -m empty
+	run on_terminal "$R"
+	[ "$status" -eq 2 ]
+	[ "$output" = "hleg-roster: $T/plain/: not a dossier: no roster.xml on main: name a roster file, or give one on standard input" ]
+}
+
+@test "in a dossier, a roster on standard input is still the one read" {
+	D=$BATS_TEST_TMPDIR/d
+	GIT_AUTHOR_DATE=2008-01-10T10:00:00Z GIT_COMMITTER_DATE=2008-01-10T10:00:00Z \
+	    $BIN/hleg-init --roster fixtures/dossier/roster.xml "$D" >/dev/null
+	W=$PWD/$W
+	cd "$D"
+	run $R <"$W"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"member-state                   10        9  missing 1"* ]]
 }

@@ -164,6 +164,33 @@ Please add it and submit again."
 	[[ "$output" == *"it has 0: endorsements of earlier versions do not count"* ]]
 }
 
+@test "placeholder text: endorse warns of it (HLEG-R038), submit refuses it (HLEG-R039), written over it submits" {
+	sed -i 's|</summary>|  <p>Replace this paragraph with the costs of a CIRT.</p>\n  </summary>|' "$D/documents/$P.xml"
+	at 2008-04-10T09:00:00+02:00 git_t -C "$D" commit -qam "A paragraph still to write"
+	run $T $P endorse --as m12
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"hleg-transition: "*"documents/$P.xml:22:5: warning: this paragraph still holds the skeleton's placeholder text"*"[HLEG-R038]"* ]]
+	$T $P endorse --as m30
+	refused HLEG-W018 $T $P submit --as m01
+	[[ "$output" == *"error: the document is 'submitted' but this paragraph still holds the skeleton's placeholder text"*"[HLEG-R039]"* ]]
+	[[ "$output" == *"with this submit step the document would be invalid [HLEG-W018]"* ]]
+	# The chair may still withdraw such a draft, and a written one submits.
+	sed -i 's|Replace this paragraph with the costs of a CIRT.|A CIRT costs less than the incidents it prevents.|' "$D/documents/$P.xml"
+	at 2008-04-10T11:00:00+02:00 git_t -C "$D" commit -qam "The paragraph written"
+	$T $P endorse --as m12 && $T $P endorse --as m30
+	run $T $P submit --as m01
+	[ "$status" -eq 0 ]
+	[ "$(trailer "$D" HLEG-State)" = "draft -> submitted" ]
+}
+
+@test "placeholder text does not stop the chair withdrawing a draft" {
+	sed -i 's|</summary>|  <p>Replace this paragraph with the costs of a CIRT.</p>\n  </summary>|' "$D/documents/$P.xml"
+	at 2008-04-10T09:00:00+02:00 git_t -C "$D" commit -qam "A paragraph still to write"
+	run $T $P withdraw --as m01
+	[ "$status" -eq 0 ]
+	[ "$(trailer "$D" HLEG-State)" = "draft -> withdrawn" ]
+}
+
 @test "refused: the same member endorsing the same version twice" {
 	$T $P endorse --as m12
 	refused HLEG-W013 $T $P endorse --as m12
@@ -311,8 +338,7 @@ Reviewed: yes"
 @test "--help prints the synopsis of the man page" {
 	run "$BIN/hleg-transition" --help
 	[ "$status" -eq 0 ]
-	synopsis=$(mandoc -T ascii "$TOP/man/hleg-transition.1" | col -b |
-	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | tr '\t\n' '  ' | tr -s ' ' | sed 's/^ //;s/ $//')
+	synopsis=$(man_synopsis_line hleg-transition)
 	[ "${lines[0]} $(echo "${lines[1]}" | sed 's/^ *//')" = "usage: $synopsis" ]
 }
 

@@ -138,8 +138,7 @@ setup() {
 @test "--help prints the synopsis of the man page and exits 0" {
 	run $V --help
 	[ "$status" -eq 0 ]
-	synopsis=$(mandoc -T ascii man/hleg-validate.1 | col -b |
-	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | tr '\t\n' '  ' | tr -s ' ' | sed 's/^ //;s/ $//')
+	synopsis=$(man_synopsis_line hleg-validate)
 	[ "${lines[0]}" = "usage: $synopsis" ]
 	run $V -h
 	[ "$status" -eq 0 ]
@@ -182,7 +181,7 @@ setup() {
 }
 
 @test "no hostile fixture makes the validator open a file outside its data, or a socket" {
-	command -v strace >/dev/null || skip "strace is not installed"
+	need strace
 	strace -o /dev/null true 2>/dev/null || skip "strace cannot trace here"
 	strace -f -s 4096 -e trace=open,openat,creat,connect,socket,execve \
 	    -o "$T/trace" $V -q fixtures/hostile/*.xml 2>/dev/null || true
@@ -291,7 +290,7 @@ setup() {
 
 @test "tests/deps prints the apt-get line to a user who is not root" {
 	id nobody >/dev/null 2>&1 || skip "no user nobody"
-	command -v setpriv >/dev/null || skip "no setpriv"
+	need setpriv
 	# A copy where nobody may read it, wherever the clone is.
 	copy=$(mktemp /tmp/hleg-deps.XXXXXX)
 	cp tests/deps "$copy"
@@ -300,6 +299,46 @@ setup() {
 	rm -f "$copy"
 	[ "$status" -eq 1 ]
 	[[ "$output" == *"apt-get update && apt-get install -y hleg-no-such-package"* ]]
+}
+
+@test "tests/deps need: a tool that is there passes; one that is not names its package; one not in the table is an error" {
+	run tests/deps need git xmllint
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	# A PATH of awk alone, which tests/deps needs.
+	mkdir "$T/path"
+	ln -s "$(command -v awk)" "$T/path/awk"
+	run env PATH="$T/path" /bin/sh tests/deps need col
+	[ "$status" -eq 1 ]
+	[ "$output" = "tests/deps: col is not installed: it is in the Debian package bsdextrautils, which 'tests/deps check' installs (as root)" ]
+	run tests/deps need hleg-no-such-tool
+	[ "$status" -eq 2 ]
+	[[ "$output" == "tests/deps: hleg-no-such-tool is not in the table of tests/deps: add it"* ]]
+	# Each target's packages; check's hold every package of the table
+	# but the benchmark's and the fresh machine's.
+	[ "$(tests/deps list build | tr '\n' ' ')" = "gcc make pkg-config libxml2-dev libxslt1-dev libgit2-dev " ]
+	tests/deps list check | grep -qx bsdextrautils
+	tests/deps list check | grep -qx xsltproc
+	tests/deps list demo | grep -qx weasyprint
+	tests/deps list fresh | grep -qx debootstrap
+	! tests/deps list fresh | grep -qx gcc
+}
+
+@test "every tool a test asks for is installed by tests/deps check" {
+	for c in $(grep -ho '^[[:space:]]*need [a-z0-9 -]*' tests/*.bats tests/*.bash | sed 's/^[[:space:]]*need //' | tr ' ' '\n' | sort -u); do
+		pkg=$(awk -v c="$c" '$1 == c { for (i = 3; i <= NF; i++) if ($i == "check") print $2 }' tests/deps)
+		[ -n "$pkg" ] || { echo "$c: not in tests/deps for check"; return 1; }
+	done
+}
+
+@test "a command a test runs that is not installed is reported, even when the test passes" {
+	mkdir "$T/t"
+	printf 'load %s\n@test "a test that does not notice" {\n\t[ -z "$(hleg-no-such-tool --version)" ]\n}\n' \
+	    "$PWD/tests/bin" >"$T/t/quiet.bats"
+	: >"$T/missing"
+	HLEG_MISSING_LOG=$T/missing run bats --tap "$T/t/quiet.bats"
+	[ "$status" -eq 0 ]
+	[ "$(cat "$T/missing")" = "hleg-no-such-tool	quiet.bats: a test that does not notice" ]
 }
 
 @test "a collection with a title and a date is checked against the roster like its documents" {

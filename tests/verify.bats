@@ -138,6 +138,18 @@ endorse_and_submit() {
 	echo "$output" | grep -q "submit needs 2 endorsements of the current version"
 }
 
+@test "refused: a submit, made by hand, of a document that holds placeholder text" {
+	sed -i 's|</summary>|  <p>Replace this paragraph with the status of the treaty.</p>\n  </summary>|' "$W/documents/$P.xml"
+	as m36 -C "$W" commit -qam "$P: a paragraph still to write"
+	"$BIN/hleg-transition" -C "$W" "$P" endorse --as m12 >/dev/null 2>&1
+	"$BIN/hleg-transition" -C "$W" "$P" endorse --as m30 >/dev/null 2>&1
+	add_step "$W" "$P" submitted '<step event="submit" date="2008-04-10" by="m01" from="draft" to="submitted"/>'
+	trailers "$P" submit draft submitted m01 >"$BATS_TEST_TMPDIR/msg"
+	as m01 -C "$W" commit -qa -F "$BATS_TEST_TMPDIR/msg"
+	refused HLEG-R039
+	echo "$output" | grep -q "documents/$P.xml:[0-9]*:[0-9]*: error: the document is 'submitted' but this paragraph still holds the skeleton's placeholder text"
+}
+
 @test "refused: an endorsement of an older version" {
 	"$BIN/hleg-transition" -C "$W" "$P" endorse --as m12 >/dev/null
 	old=$(last_version "$W" "$P")
@@ -402,6 +414,7 @@ audited() {
 }
 
 @test "--xml: the findings as an audit document that the schema accepts" {
+	need xmllint xsltproc
 	sed -i 's|</summary>|  <p>Anonymous and late.</p>\n  </summary>|' "$W/documents/$P.xml"
 	git -C "$W" -c user.name=Anon -c user.email=anon@example.org commit -qam "anonymous"
 	run "$BIN/hleg-verify" -C "$W" --xml
@@ -470,8 +483,7 @@ audited() {
 }
 
 @test "--help and the usage message are the man page's synopsis" {
-	synopsis=$(mandoc -T ascii "$TOP/man/hleg-verify.1" | col -bx |
-	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | sed '/^$/d; s/^ *//')
+	synopsis=$(man_synopsis hleg-verify)
 	run "$BIN/hleg-verify" --help
 	[ "$(echo "$output" | sed -n '1,2p' | sed 's/^usage: //; s/^ *//')" = "$synopsis" ]
 	run "$BIN/hleg-verify" --no-such-option

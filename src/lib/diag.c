@@ -85,6 +85,25 @@ diag_print(FILE *fp, const char *file, const struct diag_list *list)
 }
 
 void
+diag_remove_rule(struct diag_list *list, const char *rule)
+{
+	size_t	 kept = 0;
+
+	list->worst = list->dropped > 0 ? DIAG_ERROR : 0;
+	for (size_t i = 0; i < list->count; i++) {
+		if (strcmp(list->items[i].rule, rule) == 0) {
+			free(list->items[i].message);
+			free(list->items[i].rule);
+			continue;
+		}
+		if (list->items[i].level > list->worst)
+			list->worst = list->items[i].level;
+		list->items[kept++] = list->items[i];
+	}
+	list->count = kept;
+}
+
+void
 diag_clear(struct diag_list *list)
 {
 	for (size_t i = 0; i < list->count; i++) {

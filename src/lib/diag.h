@@ -50,6 +50,11 @@ void	diag_vadd(struct diag_list *list, enum diag_level level, long line,
 /* Prints every diagnostic of list for file to fp in the shape above. */
 void	diag_print(FILE *fp, const char *file, const struct diag_list *list);
 
+/* Removes every diagnostic of list that carries rule, and recomputes
+ * the worst level from what is left (and from what was dropped, which
+ * may have been anything). */
+void	diag_remove_rule(struct diag_list *list, const char *rule);
+
 /* Frees the items of list and empties it. */
 void	diag_clear(struct diag_list *list);
 

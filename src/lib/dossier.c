@@ -92,6 +92,24 @@ dossier_open(struct dossier *d, const char *dir)
 }
 
 int
+dossier_open_around(struct dossier *d)
+{
+	int	 rc;
+
+	memset(d, 0, sizeof(*d));
+	rc = git_repository_open_ext(&d->repo, ".", 0, NULL);
+	if (rc == 0) {
+		d->name = xstrdup(".");
+		return 0;
+	}
+	if (rc == GIT_ENOTFOUND &&
+	    strstr(dossier_error(), "'safe.directory'") == NULL)
+		return 1;
+	/* Opened again to say why it cannot be. */
+	return dossier_open(d, NULL);
+}
+
+int
 dossier_open_from_env(struct dossier *d)
 {
 	return open_as(d, getenv("GIT_DIR") ? getenv("GIT_DIR") : ".", NULL,

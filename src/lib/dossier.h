@@ -45,6 +45,11 @@ const char	*dossier_error(void);
 int	dossier_open(struct dossier *d, const char *dir);
 void	dossier_close(struct dossier *d);
 
+/* Opens the repository around the current directory, when there is one.
+ * Returns 0; 1, with no message, when no repository is around; or -1
+ * after a message (one another user owns, one that cannot be read). */
+int	dossier_open_around(struct dossier *d);
+
 /* Opens the repository that git's environment names (GIT_DIR,
  * GIT_OBJECT_DIRECTORY, GIT_ALTERNATE_OBJECT_DIRECTORIES), as a hook
  * must to see the objects of a push in their quarantine.  Returns 0, or

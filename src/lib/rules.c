@@ -294,7 +294,11 @@ rules_check(struct rules *r, struct rules_input *in, size_t n,
 			ln = line ? strtol(line, NULL, 10) : 0;
 			if (msg != NULL)
 				squeeze(msg);
+			/* A column is found by reading the source up to
+			 * its line: only for diagnostics that are kept, or
+			 * many would make the reading quadratic. */
 			diag_add(in[i].diags, lv, ln,
+			    in[i].diags->count >= DIAG_MAX ? 0 :
 			    source_column(in[i].src, ln, name),
 			    rule ? rule : "HLEG-R000", "%s", msg ? msg : "");
 		}

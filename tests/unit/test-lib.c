@@ -145,6 +145,36 @@ test_diagnostics_are_one_line_and_bounded(void **state)
 	assert_int_equal(list.count, 0);
 }
 
+static void
+test_removing_a_rule_keeps_the_rest_and_their_level(void **state)
+{
+	struct diag_list	 list;
+
+	(void)state;
+	memset(&list, 0, sizeof(list));
+	diag_add(&list, DIAG_WARNING, 1, 0, "A", "a1");
+	diag_add(&list, DIAG_ERROR, 2, 0, "B", "b");
+	diag_add(&list, DIAG_WARNING, 3, 0, "A", "a2");
+	diag_add(&list, DIAG_WARNING, 4, 0, "C", "c");
+	diag_remove_rule(&list, "B");
+	assert_int_equal(list.count, 3);
+	assert_int_equal(list.worst, DIAG_WARNING);
+	diag_remove_rule(&list, "A");
+	assert_int_equal(list.count, 1);
+	assert_string_equal(list.items[0].message, "c");
+	assert_int_equal(list.worst, DIAG_WARNING);
+	diag_remove_rule(&list, "C");
+	assert_int_equal(list.count, 0);
+	assert_int_equal(list.worst, 0);
+	/* What was dropped unseen may have been an error. */
+	for (int i = 0; i < DIAG_MAX + 1; i++)
+		diag_add(&list, DIAG_WARNING, i, 0, "A", "n%d", i);
+	diag_remove_rule(&list, "A");
+	assert_int_equal(list.count, 0);
+	assert_int_equal(list.worst, DIAG_ERROR);
+	diag_clear(&list);
+}
+
 /* The escape of the string literal s, NULs and all, must be want. */
 #define ESCAPES_TO(s, want) escapes_to((s), sizeof(s) - 1, (want))
 
@@ -203,6 +233,8 @@ main(void)
 		cmocka_unit_test(test_columns_point_at_the_start_tag),
 		cmocka_unit_test(test_reading_stops_past_the_bound),
 		cmocka_unit_test(test_diagnostics_are_one_line_and_bounded),
+		cmocka_unit_test(
+		    test_removing_a_rule_keeps_the_rest_and_their_level),
 		cmocka_unit_test(test_a_failed_write_is_reported_at_close),
 		cmocka_unit_test(
 		    test_messages_escape_what_could_speak_to_a_terminal),
