@@ -166,6 +166,9 @@ on_terminal() {
 	run on_terminal "$R"
 	[ "$status" -eq 0 ]
 	diff "$T/want" <(echo "$output")
+	run on_terminal "$BIN/hleg roster"
+	[ "$status" -eq 0 ]
+	diff "$T/want" <(echo "$output")
 	run on_terminal "$R --xml"
 	[ "$status" -eq 0 ]
 	[[ "$output" == *"<composition "* ]]
