@@ -400,6 +400,32 @@ audited() {
 	audited HLEG-W006
 }
 
+@test "audit: roster changes that return to an earlier roster, past the cache, judged by the right roster" {
+	# A -> B -> C -> D -> A -> E: rosters are read again after four
+	# others (the audit caches four), and each commit is judged by its
+	# parent's roster; under ASan, no roster is read after it is freed.
+	orig='Ministry of Communications, Secretariat of Telecommunications'
+	for v in B C D A E; do
+		if [ $v = A ]; then to=$orig; else to="Ministry $v"; fi
+		sed -i "0,/<affiliation>/s|<affiliation>[^<]*</affiliation>|<affiliation>$to</affiliation>|" "$W/roster.xml"
+		as s01 -C "$W" commit -qam "roster: the first affiliation, $v"
+		sed -i "s|</summary>|  <p>Seen under roster $v.</p>\n  </summary>|" "$W/documents/$P.xml"
+		as m36 -C "$W" commit -qam "$P: under roster $v"
+	done
+	[ "$(git -C "$W" rev-list --count origin/main..main)" -eq 10 ]
+	for j in 1 2; do
+		run "$BIN/hleg-verify" -j $j -C "$W"
+		[ "$status" -eq 0 ] || { echo "-j $j: $output"; return 1; }
+	done
+	run git -C "$W" push -q origin main
+	[ "$status" -eq 0 ]
+	before=$(fingerprint "$B")
+	# A member's roster change after them is still found.
+	sed -i "0,/<affiliation>/s|<affiliation>[^<]*</affiliation>|<affiliation>Ministry F</affiliation>|" "$W/roster.xml"
+	as m36 -C "$W" commit -qam "roster: by a member"
+	refused HLEG-V004
+}
+
 @test "audit: OLD..NEW judges only the commits NEW brings" {
 	sed -i 's|Secretariat of Telecommunications|Secretariat of Telecommunications and Cybersecurity|' "$W/roster.xml"
 	as m05 -C "$W" commit -qam "roster: an affiliation"

@@ -265,7 +265,10 @@ roster_at(struct judged *j, const git_oid *oid)
 		if (j->a->rosters[i].used &&
 		    git_oid_equal(&j->a->rosters[i].oid, oid))
 			return j->a->rosters[i].roster;
+	/* Never the entry of the parent's roster, which j holds. */
 	c = &j->a->rosters[j->a->next_roster++ % CACHE];
+	if (c->roster != NULL && c->roster == j->roster)
+		c = &j->a->rosters[j->a->next_roster++ % CACHE];
 	roster_free(c->roster);
 	memset(c, 0, sizeof(*c));
 	doc = validate_blob(j, oid, "roster.xml", KIND_ROSTER, NULL, 0,
@@ -295,6 +298,8 @@ workflow_at(struct judged *j, const git_oid *oid, char **why)
 		    git_oid_equal(&j->a->workflows[i].oid, oid))
 			return j->a->workflows[i].workflow;
 	c = &j->a->workflows[j->a->next_workflow++ % CACHE];
+	if (c->workflow != NULL && c->workflow == j->workflow)
+		c = &j->a->workflows[j->a->next_workflow++ % CACHE];
 	workflow_free(c->workflow);
 	memset(c, 0, sizeof(*c));
 	doc = validate_blob(j, oid, "workflow.xml", KIND_WORKFLOW, NULL, 0,
