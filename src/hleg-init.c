@@ -153,12 +153,19 @@ configure(git_repository *repo, const char *dir)
 	free(exe);
 }
 
+/* The checks of git fsck that git only warns of by default. */
+static const char *const fsck_errors[] = {
+	"badFilemode", "emptyName", "fullPathname", "hasDot", "hasDotdot",
+	"hasDotgit", "nullSha1", "zeroPaddedFilemode"
+};
+
 /* Makes hleg-verify --pre-receive, beside this program and with this
  * program's data directory, the central dossier's pre-receive hook. */
 static void
 install_hook(git_repository *repo, const char *dir)
 {
 	const char	*data = datadir();
+	git_config	*config;
 	char		*exe = programs_dir(), *hooks = NULL, *path = NULL;
 	char		*script = NULL;
 	FILE		*fp;
@@ -178,6 +185,24 @@ install_hook(git_repository *repo, const char *dir)
 	    "HLEG_DATADIR='%s'\n"
 	    "export HLEG_DATADIR\n"
 	    "exec '%s/hleg-verify' --pre-receive\n", data, exe);
+	/* git's own check of every object a push brings, before the hook,
+	 * with what git only warns of by default made errors: malformed
+	 * trees, modes and names never reach the dossier. */
+	if (git_repository_config(&config, repo) != 0 ||
+	    git_config_set_bool(config, "receive.fsckObjects", 1) != 0)
+		msg_errx(HLEG_EXIT_SYSTEM, "%s: cannot configure git: %s", dir,
+		    dossier_error());
+	for (size_t i = 0; i < sizeof(fsck_errors) / sizeof(*fsck_errors);
+	    i++) {
+		char	*key = NULL;
+
+		xappendf(&key, "receive.fsck.%s", fsck_errors[i]);
+		if (git_config_set_string(config, key, "error") != 0)
+			msg_errx(HLEG_EXIT_SYSTEM, "%s: cannot configure git: "
+			    "%s", dir, dossier_error());
+		free(key);
+	}
+	git_config_free(config);
 	xappendf(&hooks, "%shooks", git_repository_path(repo));
 	xappendf(&path, "%s/pre-receive", hooks);
 	if ((mkdir(hooks, 0755) != 0 && errno != EEXIST) ||

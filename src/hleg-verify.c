@@ -18,6 +18,7 @@
 #include "lib/audit.h"
 #include "lib/dossier.h"
 #include "lib/msg.h"
+#include "lib/trailers.h"
 #include "lib/util.h"
 #include "lib/validate.h"
 
@@ -34,12 +35,15 @@ struct options {
 	int		 pre_receive, xml;
 };
 
-/* The commits to judge, oldest first, and the one trusted root. */
+/* The commits to judge, oldest first, and the one trusted root.  For a
+ * whole history, off_line[i] tells that ids[i] is not on the tip's
+ * first-parent line, where every event is recorded. */
 struct walk {
 	git_oid		*ids;
 	size_t		 n, alloc;
 	git_oid		 root;
 	int		 has_root;
+	unsigned char	*off_line;
 };
 
 static void
@@ -134,6 +138,40 @@ first_root(struct dossier *d, const git_oid *tip, git_oid *out)
 	return 0;
 }
 
+static int
+oid_order(const void *a, const void *b)
+{
+	return git_oid_cmp(a, b);
+}
+
+/* Marks the commits of w that are not on tip's first-parent line. */
+static int
+mark_off_line(struct dossier *d, const git_oid *tip, struct walk *w)
+{
+	git_revwalk	*rw = walker(d);
+	struct walk	 line;
+	int		 rc;
+
+	memset(&line, 0, sizeof(line));
+	if (git_revwalk_simplify_first_parent(rw) != 0 ||
+	    git_revwalk_push(rw, tip) != 0)
+		rc = -1;
+	else
+		rc = walk_collect(d, rw, &line);
+	git_revwalk_free(rw);
+	if (rc != 0) {
+		free(line.ids);
+		return -1;
+	}
+	qsort(line.ids, line.n, sizeof(*line.ids), oid_order);
+	w->off_line = xcalloc(w->n ? w->n : 1, 1);
+	for (size_t i = 0; i < w->n; i++)
+		w->off_line[i] = bsearch(&w->ids[i], line.ids, line.n,
+		    sizeof(*line.ids), oid_order) == NULL;
+	free(line.ids);
+	return 0;
+}
+
 /* The commits of rev (the whole history, whose first commit is trusted)
  * or of old..new. */
 static int
@@ -153,7 +191,8 @@ collect_range(struct dossier *d, const char *range, struct walk *w)
 		if (git_revwalk_push(rw, git_commit_id(tip)) != 0)
 			msg_warnx("%s: %s", d->name, dossier_error());
 		else if ((rc = walk_collect(d, rw, w)) == 0 &&
-		    (rc = first_root(d, git_commit_id(tip), &w->root)) == 0)
+		    (rc = first_root(d, git_commit_id(tip), &w->root)) == 0 &&
+		    (rc = mark_off_line(d, git_commit_id(tip), w)) == 0)
 			w->has_root = 1;
 		git_commit_free(tip);
 	}
@@ -193,6 +232,41 @@ read_update(char *line, git_oid *old, git_oid *new, char **ref)
 		return -1;
 	*ref = sp2 + 1;
 	return 0;
+}
+
+/* Whether old is on the first-parent line of new, the line main's own
+ * history follows: 1, 0, or -1 after a message.  A merge whose first
+ * parent is older history would otherwise move main back while still
+ * descending from it. */
+static int
+first_parent_line(struct dossier *d, const git_oid *new, const git_oid *old)
+{
+	git_commit	*c, *parent;
+	int		 rc;
+
+	if (git_commit_lookup(&c, d->repo, new) != 0) {
+		msg_warnx("%s: %s", d->name, dossier_error());
+		return -1;
+	}
+	for (;;) {
+		if (git_oid_equal(git_commit_id(c), old)) {
+			rc = 1;
+			break;
+		}
+		if (git_commit_parentcount(c) == 0) {
+			rc = 0;
+			break;
+		}
+		if (git_commit_parent(&parent, c, 0) != 0) {
+			msg_warnx("%s: %s", d->name, dossier_error());
+			rc = -1;
+			break;
+		}
+		git_commit_free(c);
+		c = parent;
+	}
+	git_commit_free(c);
+	return rc;
 }
 
 /* Judges the ref updates of a push, and collects the commits it brings
@@ -237,6 +311,24 @@ collect_push(struct dossier *d, struct walk *w, struct findings *f)
 				    "push rewrites main: it does not keep %s, "
 				    "which main has; fetch, rebase your work "
 				    "on main and push without --force", hex);
+				continue;
+			}
+			if (!git_oid_is_zero(&old) && !git_oid_equal(&old,
+			    &new) && (rc = first_parent_line(d, &new, &old))
+			    != 1) {
+				char	 hex[9];
+
+				if (rc == -1)
+					goto done;
+				rc = -1;
+				git_oid_tostr(hex, sizeof(hex), &old);
+				findings_add(f, &new, ref, "HLEG-V017", "the "
+				    "push does not move main forward: %s, "
+				    "where main is, is not on the first-parent "
+				    "line of the pushed main, as a merge with "
+				    "older history first would have it; "
+				    "rebase your work on main (git pull "
+				    "--rebase) and push again", hex);
 				continue;
 			}
 			if (git_oid_is_zero(&old)) {
@@ -316,6 +408,22 @@ reopen(const struct options *o, struct dossier *d)
 	    dossier_open(d, o->dir);
 }
 
+/* An event commit off main's first-parent line: main has been moved
+ * back past it, by a merge whose first parent is older history. */
+static void
+off_line(git_commit *c, struct findings *f)
+{
+	struct event_record	 r;
+
+	if (trailers_read(git_commit_message(c), &r) != 0)
+		findings_add(f, git_commit_id(c), NULL, "HLEG-V017", "the "
+		    "commit records an event, yet it is not on the "
+		    "first-parent line of main: a merge whose first parent "
+		    "is older history moved main back past it, or it was "
+		    "recorded on a branch; events are recorded on main");
+	event_record_clear(&r);
+}
+
 /* Judges blocks of commits until none is left; thread 0 shows the
  * progress. */
 static int
@@ -349,6 +457,9 @@ judge(struct pool *p, int first)
 				rc = audit_root(a, c, &p->blocks[b]);
 			else
 				rc = audit_commit(a, c, &p->blocks[b]);
+			if (rc == 0 && p->w->off_line != NULL &&
+			    p->w->off_line[i])
+				off_line(c, &p->blocks[b]);
 			git_commit_free(c);
 		}
 		done = atomic_fetch_add(&p->done, end - b * p->block) +
@@ -532,6 +643,7 @@ run(const struct options *o)
 	    collect_range(&d, o->range, &w)) != 0) {
 		dossier_close(&d);
 		free(w.ids);
+		free(w.off_line);
 		findings_clear(&f);
 		return HLEG_EXIT_SYSTEM;
 	}
@@ -570,6 +682,7 @@ run(const struct options *o)
 	}
 	findings_clear(&f);
 	free(w.ids);
+	free(w.off_line);
 	validate_cleanup(&setup);
 	dossier_close(&d);
 	return rc;

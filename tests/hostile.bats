@@ -861,10 +861,31 @@ craft() {
 
 @test "pushed file names under documents/ that are not document ids are refused, and listed by nobody" {
 	central
-	names=("HLEG P 2008.xml" "-HLEG-P-2008-004.xml" ".git" ".." "." ".GIT" "git~1" \
+	names=("HLEG P 2008.xml" "-HLEG-P-2008-004.xml" "git~1" \
 	    "ORIG_HEAD.xml" "HLEG-P-2008-004.XML" "HLEG-P-2008-004" "HLEG-P-2008-004.xml.orig" \
 	    "..xml" ".gitattributes" ".gitmodules" $'HLEG\x01P.xml' $'HLEG-P-2008-005\n.xml' "$P.xml ")
+	# Names git never writes make a malformed tree, refused whole by git
+	# (receive.fsckObjects) and by the hook, which names the first.
+	for name in ".git" ".." "." ".GIT"; do
+		git -C "$W" reset -q --hard origin/main
+		craft "$name"
+		git -C "$B" config receive.fsckObjects false
+		push_refused
+		[[ "$output" == *"documents/: the entry '$name' (mode 100644) is a name git never writes"*"[HLEG-V020]"* ]] ||
+		    { echo "$name: $output"; return 1; }
+		git -C "$B" config receive.fsckObjects true
+		run git -C "$W" push -q origin main
+		[ "$status" -ne 0 ]
+		[[ "$output" == *"fsck error"* ]]
+	done
+	git -C "$W" reset -q --hard origin/main
 	craft "${names[@]}"
+	# git refuses "git~1", which NTFS reads as .git; the hook refuses
+	# every name, each in a finding of its own.
+	run git -C "$W" push -q origin main
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"hasDotgit"* ]]
+	git -C "$B" config receive.fsckObjects false
 	push_refused
 	# Each is named, in a finding of its own.
 	[ "$(grep -c '\[HLEG-V001\]' <<<"$output")" -eq "${#names[@]}" ]

@@ -38,6 +38,45 @@ last_version() {
 	git -C "$1" show "main:documents/$2.xml" | grep -o 'version="[0-9a-f]*"' | tail -1 | sed 's/version="//; s/"//'
 }
 
+# entry MODE NAME OID: one entry of a raw tree object, as git stores it.
+entry() {
+	printf '%s %s\0' "$1" "$2"
+	printf "$(echo "$3" | sed 's/../\\x&/g')"
+}
+
+# raw_tree: the tree object read on stdin written as it is, without
+# git's checks; prints its id.
+raw_tree() {
+	git -C "$W" hash-object --literally -t tree -w --stdin
+}
+
+# on_main TREE MESSAGE: a commit of TREE by m36 on the clone's main.
+on_main() {
+	local c
+	c=$(as m36 -C "$W" commit-tree "$1" -p main -m "$2")
+	git -C "$W" update-ref refs/heads/main "$c"
+}
+
+# tree_of REV:PATH: the id of a tree or blob.
+id_of() {
+	git -C "$W" rev-parse "$1"
+}
+
+# forged RULES: refused() with git's own object check of the push off,
+# to try the hook alone (its output kept in $hook_output); then the same
+# push with it on, as hleg-init --bare sets it, refused by git before the
+# hook.
+forged() {
+	git -C "$B" config receive.fsckObjects false
+	refused "$1"
+	hook_output=$output
+	git -C "$B" config receive.fsckObjects true
+	run git -C "$W" push -q origin main
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"fsck"* ]] || { echo "$output"; return 1; }
+	[ "$(fingerprint "$B")" = "$before" ]
+}
+
 setup() {
 	B=$BATS_TEST_TMPDIR/central.git
 	W=$BATS_TEST_TMPDIR/work
@@ -229,6 +268,130 @@ endorse_and_submit() {
 	[ "$(fingerprint "$B")" = "$before" ]
 }
 
+@test "hleg-init --bare turns on git's own check of pushed objects, strictly" {
+	[ "$(git -C "$B" config --bool receive.fsckObjects)" = true ]
+	for id in badFilemode emptyName fullPathname hasDot hasDotdot hasDotgit nullSha1 zeroPaddedFilemode; do
+		[ "$(git -C "$B" config "receive.fsck.$id")" = error ] || { echo "$id"; return 1; }
+	done
+}
+
+@test "refused: a root tree out of git's order, with a second, empty documents/, and the forgery it hides" {
+	endorse_and_submit
+	git -C "$W" push -q origin main
+	before=$(fingerprint "$B")
+	empty=$(git -C "$W" hash-object -t tree -w /dev/null)
+	tree=$({
+		entry 100644 .gitattributes "$(id_of main:.gitattributes)"
+		entry 40000 documents "$(id_of main:documents)"
+		entry 100644 roster.xml "$(id_of main:roster.xml)"
+		entry 100644 workflow.xml "$(id_of main:workflow.xml)"
+		entry 40000 documents "$empty"
+	} | raw_tree)
+	on_main "$tree" "an extra documents/"
+	# The child changes the submitted proposal's text.
+	git -C "$W" read-tree main
+	git -C "$W" checkout -q -- .
+	sed -i 's|</summary>|  <p>Changed once submitted.</p>\n  </summary>|' "$W/documents/$P.xml"
+	as m36 -C "$W" commit -qam "$P: a late change"
+	forged "HLEG-V020 HLEG-V003"
+	echo "$hook_output" | grep -q "the root tree: the entry 'documents' (mode 040000) is an entry out of git's order"
+}
+
+@test "refused: two entries of the same name in documents/, the second a forged draft" {
+	endorse_and_submit
+	git -C "$W" push -q origin main
+	before=$(fingerprint "$B")
+	fake=$(git -C "$W" show "main~3:documents/$P.xml" | sed 's/Cybercrime/Forged/' |
+	    git -C "$W" hash-object -w --stdin)
+	docs=$(git -C "$W" ls-tree main:documents | while read -r mode type oid name; do
+		entry "$mode" "$name" "$oid"
+		[ "$name" = "$P.xml" ] && entry 100644 "$P.xml" "$fake"
+	done | raw_tree)
+	tree=$({
+		entry 100644 .gitattributes "$(id_of main:.gitattributes)"
+		entry 40000 documents "$docs"
+		entry 100644 roster.xml "$(id_of main:roster.xml)"
+		entry 100644 workflow.xml "$(id_of main:workflow.xml)"
+	} | raw_tree)
+	on_main "$tree" "two of the same name"
+	forged HLEG-V020
+	echo "$hook_output" | grep -q "documents/: the entry '$P.xml' (mode 100644) is a name the tree already holds"
+}
+
+@test "refused: a root entry whose name holds a slash, over a document" {
+	before=$(fingerprint "$B")
+	fake=$(sed 's/Cybercrime/Forged/' "$W/documents/$P.xml" | git -C "$W" hash-object -w --stdin)
+	tree=$({
+		entry 100644 .gitattributes "$(id_of main:.gitattributes)"
+		entry 40000 documents "$(id_of main:documents)"
+		entry 100644 "documents/$P.xml" "$fake"
+		entry 100644 roster.xml "$(id_of main:roster.xml)"
+		entry 100644 workflow.xml "$(id_of main:workflow.xml)"
+	} | raw_tree)
+	on_main "$tree" "a slash"
+	forged HLEG-V020
+	echo "$hook_output" | grep -q "the root tree: the entry 'documents/$P.xml' (mode 100644) is a name that holds '/'"
+}
+
+@test "refused: a mode git never writes (140000), which libgit2 reads as a file and git as a submodule" {
+	before=$(fingerprint "$B")
+	docs=$(git -C "$W" ls-tree main:documents | while read -r mode type oid name; do
+		if [ "$name" = "$P.xml" ]; then entry 140000 "$name" "$oid"; else entry "$mode" "$name" "$oid"; fi
+	done | raw_tree)
+	tree=$({
+		entry 100644 .gitattributes "$(id_of main:.gitattributes)"
+		entry 40000 documents "$docs"
+		entry 100644 roster.xml "$(id_of main:roster.xml)"
+		entry 100644 workflow.xml "$(id_of main:workflow.xml)"
+	} | raw_tree)
+	on_main "$tree" "a strange mode"
+	forged HLEG-V020
+	echo "$hook_output" | grep -q "documents/: the entry '$P.xml' (mode 140000) is a mode git never writes"
+}
+
+@test "refused: a merge whose first parent is old history, with main as its second: main would move back" {
+	endorse_and_submit
+	git -C "$W" push -q origin main
+	before=$(fingerprint "$B")
+	# An edit of the proposal where it was still a draft ...
+	git -C "$W" checkout -q -b old main~3
+	sed -i 's|</summary>|  <p>Rewritten after submission.</p>\n  </summary>|' "$W/documents/$P.xml"
+	as m36 -C "$W" commit -qam "$P: a late draft"
+	# ... merged with main as the second parent, keeping the draft.
+	m=$(as m36 -C "$W" commit-tree old^{tree} -p old -p main -m "Merge main")
+	git -C "$W" checkout -q main
+	git -C "$W" update-ref refs/heads/main "$m"
+	git -C "$W" merge-base --is-ancestor origin/main main
+	run git -C "$W" push -q origin main
+	echo "$output" | grep -q "the push does not move main forward: $(git -C "$W" rev-parse --short=8 origin/main), where main is, is not on the first-parent line of the pushed main"
+	# The audit of the history finds the events left off main's line.
+	refused HLEG-V017
+	[ "$(echo "$output" | grep -c 'the commit records an event, yet it is not on the first-parent line of main')" -eq 3 ]
+}
+
+@test "refused: a merge of the first commit and main, which empties the dossier" {
+	endorse_and_submit
+	git -C "$W" push -q origin main
+	before=$(fingerprint "$B")
+	root=$(git -C "$W" rev-list --max-parents=0 main)
+	m=$(as m36 -C "$W" commit-tree "$root^{tree}" -p "$root" -p main -m "Merge main")
+	git -C "$W" update-ref refs/heads/main "$m"
+	refused HLEG-V017
+}
+
+@test "refused: a merge with main first that brings old history's tree: judged as an ordinary commit would be" {
+	endorse_and_submit
+	git -C "$W" push -q origin main
+	before=$(fingerprint "$B")
+	git -C "$W" checkout -q -b old main~3
+	sed -i 's|</summary>|  <p>Rewritten after submission.</p>\n  </summary>|' "$W/documents/$P.xml"
+	as m36 -C "$W" commit -qam "$P: a late draft"
+	m=$(as m36 -C "$W" commit-tree old^{tree} -p main -p old -m "Merge the late draft")
+	git -C "$W" checkout -q main
+	git -C "$W" update-ref refs/heads/main "$m"
+	refused HLEG-V016
+}
+
 @test "the whole push is refused when one of its commits is forged" {
 	"$BIN/hleg-transition" -C "$W" "$P" endorse --as m12 >/dev/null
 	sed -i 's|Secretariat of Telecommunications|Secretariat of Telecommunications and Cybersecurity|' "$W/roster.xml"
@@ -358,7 +521,8 @@ audited() {
 	git -C "$W" branch side
 	git -C "$W" reset -q --hard HEAD~1
 	as m12 -C "$W" merge -q --no-ff -m "Merge the endorsement" side
-	audited HLEG-V016
+	# The endorsement, off main's first-parent line, and the merge.
+	audited "HLEG-V017 HLEG-V016"
 }
 
 @test "audit: a second first commit, merged in" {

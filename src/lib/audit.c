@@ -754,6 +754,7 @@ audit_root(struct audit *a, git_commit *c, struct findings *out)
 {
 	struct judged	 j;
 	git_tree	*tree;
+	struct tree_changes diff;
 	xmlDocPtr	 doc, parsed;
 	const char	*paths[] = { "roster.xml", "workflow.xml" };
 	const git_oid	*oid;
@@ -768,6 +769,18 @@ audit_root(struct audit *a, git_commit *c, struct findings *out)
 		msg_warnx("%s: %s", j.short_id, git_error_last()->message);
 		return -1;
 	}
+	/* Even the first commit's trees are as git writes them. */
+	memset(&diff, 0, sizeof(diff));
+	if (treediff(a->repo, NULL, NULL, tree, &diff) != 0) {
+		msg_warnx("%s: %s", j.short_id, dossier_error());
+		git_tree_free(tree);
+		return -1;
+	}
+	for (size_t i = 0; i < diff.nmalformed; i++)
+		findings_add(out, git_commit_id(c), NULL, "HLEG-V020", "%s; "
+		    "git writes no such tree, and tools read it differently: "
+		    "make the commit with git", diff.malformed[i]);
+	tree_changes_clear(&diff);
 	for (size_t i = 0; i < 2 && rc == 0; i++) {
 		if ((oid = entry_id(tree, paths[i])) == NULL) {
 			findings_add(out, git_commit_id(c), NULL, "HLEG-V003",
@@ -836,9 +849,28 @@ audit_commit(struct audit *a, git_commit *c, struct findings *out)
 		goto done;
 	}
 
+	/* A malformed tree is not compared: its order cannot be trusted,
+	 * and git and libgit2 would read it differently. */
+	for (size_t i = 0; i < diff.nmalformed; i++)
+		findings_add(out, id, NULL, "HLEG-V020", "%s; git writes no "
+		    "such tree, and tools read it differently: make the "
+		    "commit with git", diff.malformed[i]);
+	if (diff.nmalformed > 0) {
+		rc = 0;
+		goto done;
+	}
+
+	/* The parent's roster and workflow judge the commit: without them,
+	 * nothing can be judged, and that is a finding, not a pass. */
 	j.roster = roster_at(&j, entry_id(ptree, "roster.xml"));
 	j.workflow = workflow_at(&j, entry_id(ptree, "workflow.xml"), &why);
 	free(why);
+	if (j.roster == NULL || j.workflow == NULL)
+		findings_add(out, id, NULL, "HLEG-V003", "the parent commit "
+		    "has no valid %s, by which this commit would be judged: "
+		    "the dossier must keep a valid roster and workflow "
+		    "definition at every commit", j.roster == NULL ?
+		    "roster.xml" : "workflow.xml");
 	roster_oid = entry_id(ctree, "roster.xml");
 	croster = roster_oid != NULL ? roster_at(&j, roster_oid) : NULL;
 	if (j.roster != NULL)

@@ -3,7 +3,9 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "msg.h"
 #include "treediff.h"
 #include "util.h"
 
@@ -114,6 +116,48 @@ one_side(struct walker *w, const git_tree_entry *e, int old,
 	return rc;
 }
 
+/* The modes git writes in trees. */
+static int
+mode_written_by_git(git_filemode_t m)
+{
+	return m == GIT_FILEMODE_BLOB || m == GIT_FILEMODE_BLOB_EXECUTABLE ||
+	    m == GIT_FILEMODE_LINK || m == GIT_FILEMODE_TREE ||
+	    m == GIT_FILEMODE_COMMIT;
+}
+
+char *
+treediff_malformed(const git_tree *t)
+{
+	size_t			 n = git_tree_entrycount(t);
+	const git_tree_entry	*e, *prev = NULL;
+	const char		*name, *why = NULL;
+	char			*shown, *out = NULL;
+
+	for (size_t i = 0; i < n && why == NULL; i++, prev = e) {
+		e = git_tree_entry_byindex(t, i);
+		name = git_tree_entry_name(e);
+		if (*name == '\0' || strcmp(name, ".") == 0 ||
+		    strcmp(name, "..") == 0 || strcasecmp(name, ".git") == 0)
+			why = "a name git never writes";
+		else if (strchr(name, '/') != NULL)
+			why = "a name that holds '/'";
+		else if (!mode_written_by_git(git_tree_entry_filemode_raw(e)))
+			why = "a mode git never writes";
+		else if (prev != NULL &&
+		    strcmp(git_tree_entry_name(prev), name) == 0)
+			why = "a name the tree already holds";
+		else if (prev != NULL && entry_cmp(prev, e) > 0)
+			why = "an entry out of git's order";
+	}
+	if (why != NULL) {
+		shown = msg_escape(name, strlen(name));
+		xappendf(&out, "the entry '%s' (mode %06o) is %s", shown,
+		    (unsigned)git_tree_entry_filemode_raw(e), why);
+		free(shown);
+	}
+	return out;
+}
+
 static int
 walk(struct walker *w, git_tree *a, git_tree *b, const char *prefix,
     int depth)
@@ -122,8 +166,20 @@ walk(struct walker *w, git_tree *a, git_tree *b, const char *prefix,
 	size_t			 nb = b ? git_tree_entrycount(b) : 0;
 	size_t			 i = 0, k = 0;
 	const git_tree_entry	*ea, *eb;
+	char			*why;
 	int			 c;
 
+	if (b != NULL && (why = treediff_malformed(b)) != NULL) {
+		struct tree_changes *o = w->out;
+
+		o->malformed = xrealloc(o->malformed,
+		    (o->nmalformed + 1) * sizeof(*o->malformed));
+		o->malformed[o->nmalformed] = NULL;
+		xappendf(&o->malformed[o->nmalformed++], "%s: %s",
+		    *prefix ? prefix : "the root tree", why);
+		free(why);
+		return 0;
+	}
 	while (i < na || k < nb) {
 		ea = i < na ? git_tree_entry_byindex(a, i) : NULL;
 		eb = k < nb ? git_tree_entry_byindex(b, k) : NULL;
@@ -200,5 +256,8 @@ tree_changes_clear(struct tree_changes *c)
 	for (size_t i = 0; i < c->count; i++)
 		free(c->items[i].path);
 	free(c->items);
+	for (size_t i = 0; i < c->nmalformed; i++)
+		free(c->malformed[i]);
+	free(c->malformed);
 	memset(c, 0, sizeof(*c));
 }
