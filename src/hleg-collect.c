@@ -500,7 +500,7 @@ collect_event(const struct history_event *e, void *arg)
 	const struct event_record	*r = e->record;
 	char				 hex[9], *why;
 
-	if (!e->malformed) {
+	if (!e->malformed && !e->bad_date) {
 		if (collected(c, r->document))
 			add_event(c, e);
 		return 0;
@@ -511,10 +511,16 @@ collect_event(const struct history_event *e, void *arg)
 	    !collected(c, r->document))
 		return 0;
 	git_oid_tostr(hex, sizeof(hex), git_commit_id(e->commit));
-	why = history_why_malformed(r);
-	msg_warnx("commit %s: error: its HLEG trailers do not record an event: "
-	    "%s; the history would be incomplete", hex, why);
-	free(why);
+	if (e->malformed) {
+		why = history_why_malformed(r);
+		msg_warnx("commit %s: error: its HLEG trailers do not record "
+		    "an event: %s; the history would be incomplete", hex,
+		    why);
+		free(why);
+	} else
+		msg_warnx("commit %s: error: its author date lies outside the "
+		    "years 0001 to 9999, so the day of its event cannot be "
+		    "told; the history would be incomplete", hex);
 	c->status = worse(c->status, HLEG_EXIT_INVALID);
 	return 0;
 }

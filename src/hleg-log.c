@@ -110,7 +110,7 @@ tell(const struct history_event *e, void *arg)
 	const struct event_record	*r = e->record;
 	char				 hex[9], *why;
 
-	if (!e->malformed) {
+	if (!e->malformed && !e->bad_date) {
 		if (t->id == NULL || strcmp(t->id, r->document) == 0) {
 			write_event(t, e->commit, r, e->day);
 			t->events++;
@@ -123,10 +123,15 @@ tell(const struct history_event *e, void *arg)
 	    id_document_valid(r->document) && strcmp(t->id, r->document) != 0)
 		return 0;
 	git_oid_tostr(hex, sizeof(hex), git_commit_id(e->commit));
-	why = history_why_malformed(r);
-	msg_warnx("commit %s: error: its HLEG trailers do not record an event: "
-	    "%s; the commit is not listed", hex, why);
-	free(why);
+	if (e->malformed) {
+		why = history_why_malformed(r);
+		msg_warnx("commit %s: error: its HLEG trailers do not record "
+		    "an event: %s; the commit is not listed", hex, why);
+		free(why);
+	} else
+		msg_warnx("commit %s: error: its author date lies outside the "
+		    "years 0001 to 9999, so the day of its event cannot be "
+		    "told; the commit is not listed", hex);
 	if (t->status < HLEG_EXIT_INVALID)
 		t->status = HLEG_EXIT_INVALID;
 	return 0;

@@ -392,6 +392,29 @@ endorse_and_submit() {
 	refused HLEG-V016
 }
 
+@test "refused: an event authored in the year 12008, its step dated 2008" {
+	"$BIN/hleg-transition" -C "$W" "$P" endorse --as m12 >/dev/null
+	# 12008-04-10T10:00:00Z, whose day modulo 10000 years is the step's.
+	GIT_COMMITTER_DATE="@316777341600 +0000" as m12 -C "$W" commit -q --amend --no-edit --date="@316777341600 +0000"
+	git -C "$W" log -1 --format=%ad --date=iso | grep -q '^12008-04-10'
+	refused HLEG-V014
+	[ "$(echo "$output" | grep -c "lies outside the years 0001 to 9999")" -eq 2 ]
+	# hleg-log and hleg-collect tell no day of a wrapped year.
+	run "$BIN/hleg-log" -C "$W" "$P"
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"error: its author date lies outside the years 0001 to 9999, so the day of its event cannot be told; the commit is not listed"* ]]
+	run "$BIN/hleg-collect" -C "$W" "$P"
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"error: its author date lies outside the years 0001 to 9999"* ]]
+}
+
+@test "refused: a step or a document dated in a year of five digits" {
+	sed -i 's|<date>2008-\([0-9-]*\)</date>|<date>12008-\1</date>|' "$W/documents/$P.xml"
+	grep -q '<date>12008-' "$W/documents/$P.xml"
+	as m36 -C "$W" commit -qam "$P: dated in 12008"
+	refused HLEG-S001
+}
+
 @test "the whole push is refused when one of its commits is forged" {
 	"$BIN/hleg-transition" -C "$W" "$P" endorse --as m12 >/dev/null
 	sed -i 's|Secretariat of Telecommunications|Secretariat of Telecommunications and Cybersecurity|' "$W/roster.xml"

@@ -552,8 +552,9 @@ check_event(struct judged *j, const struct change *ch)
 	free(email);
 	when.seconds = (long long)author->when.time;
 	when.offset = author->when.offset;
+	/* A date out of range is a finding of the commit already. */
 	gitdate_day(&when, day);
-	if (strcmp(day, s.date) != 0)
+	if (gitdate_in_range(&when) && strcmp(day, s.date) != 0)
 		findings_add(j->out, c, ch->path, "HLEG-V014", "the step is "
 		    "dated %s, but the commit was authored on %s: an event's "
 		    "date is its commit's", s.date, day);
@@ -749,6 +750,28 @@ read_change(struct judged *j, struct change *ch, const struct roster *roster)
 	return 0;
 }
 
+/* The author's and the committer's dates lie in the years 0001 to
+ * 9999: a later year would be written, and compared, modulo 10000. */
+static void
+dates_in_range(struct judged *j)
+{
+	const git_signature	*who[2] = { git_commit_author(j->commit),
+	    git_commit_committer(j->commit) };
+	struct gitdate		 d;
+
+	for (int i = 0; i < 2; i++) {
+		d.seconds = (long long)who[i]->when.time;
+		d.offset = who[i]->when.offset;
+		if (!gitdate_in_range(&d))
+			findings_add(j->out, git_commit_id(j->commit), NULL,
+			    "HLEG-V014", "the commit's %s date (%lld seconds "
+			    "since 1970, at %+d minutes) lies outside the "
+			    "years 0001 to 9999: a day of four digits cannot "
+			    "tell it", i == 0 ? "author" : "committer",
+			    d.seconds, d.offset);
+	}
+}
+
 int
 audit_root(struct audit *a, git_commit *c, struct findings *out)
 {
@@ -859,6 +882,8 @@ audit_commit(struct audit *a, git_commit *c, struct findings *out)
 		rc = 0;
 		goto done;
 	}
+
+	dates_in_range(&j);
 
 	/* The parent's roster and workflow judge the commit: without them,
 	 * nothing can be judged, and that is a finding, not a pass. */

@@ -214,10 +214,30 @@ gitdate_from_env(const char *name, struct gitdate *d)
 	return 0;
 }
 
+/* The earliest moment a four-digit year writes: 0001-01-01T00:00:00. */
+#define EARLIEST (-62135596800LL)
+
+int
+gitdate_in_range(const struct gitdate *d)
+{
+	long long	 local;
+
+	if (d->seconds < EARLIEST - 86400 || d->seconds > LATEST + 86400)
+		return 0;
+	local = d->seconds + d->offset * 60LL;
+	return local >= EARLIEST && local <= LATEST;
+}
+
 void
 gitdate_day(const struct gitdate *d, char out[11])
 {
 	long long	 z, era, doe, yoe, y, doy, mp, day, month;
+
+	/* Never a year written modulo 10000: a day no schema accepts. */
+	if (!gitdate_in_range(d)) {
+		memcpy(out, "0000-00-00", 11);
+		return;
+	}
 
 	/* civil_from_days, for the local day of the event. */
 	z = (d->seconds + d->offset * 60LL);

@@ -24,8 +24,13 @@ int	gitdate_parse(const char *s, struct gitdate *d);
  * but malformed), else of the clock. */
 int	gitdate_from_env(const char *name, struct gitdate *d);
 
+/* Whether the local time of d falls in the years 0001 to 9999, the
+ * years a date of four digits can write. */
+int	gitdate_in_range(const struct gitdate *d);
+
 /* Writes the calendar date of d in its own zone, "YYYY-MM-DD", into
- * out[11]. */
+ * out[11]; "0000-00-00", which no schema accepts, when d is out of
+ * range (gitdate_in_range). */
 void	gitdate_day(const struct gitdate *d, char out[11]);
 
 #endif

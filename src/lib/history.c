@@ -35,6 +35,7 @@ visit(git_commit *c, history_fn fn, void *arg)
 		when.seconds = (long long)author->when.time;
 		when.offset = author->when.offset;
 		gitdate_day(&when, e.day);
+		e.bad_date = !gitdate_in_range(&when);
 		rc = fn(&e, arg);
 		break;
 	}

@@ -23,8 +23,10 @@ struct history_event {
 	 * possibly NULL, and day is still set. */
 	int				 malformed;
 	/* The day of the commit's author date in its own time zone,
-	 * "YYYY-MM-DD". */
+	 * "YYYY-MM-DD"; when that date lies outside the years 0001 to 9999,
+	 * bad_date is set and day is "0000-00-00". */
 	char				 day[11];
+	int				 bad_date;
 };
 
 /* Called once for each commit with HLEG trailers, oldest first.  Both

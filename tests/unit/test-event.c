@@ -267,6 +267,36 @@ test_dates_as_git_reads_them(void **state)
 	assert_int_equal(gitdate_parse("1 Apr 2008 10:00 +0200", &d), 0);
 }
 
+/* A commit may carry any time: a day is told only in the years 0001 to
+ * 9999, never modulo 10000. */
+static void
+test_days_only_of_four_digit_years(void **state)
+{
+	struct gitdate	 d = { 316777341600LL, 0 };	/* 12008-04-10 */
+	char		 day[11];
+
+	(void)state;
+	assert_false(gitdate_in_range(&d));
+	gitdate_day(&d, day);
+	assert_string_equal(day, "0000-00-00");
+	d.seconds = 253402300799LL;		/* 9999-12-31T23:59:59Z */
+	assert_true(gitdate_in_range(&d));
+	d.offset = 60;				/* 10000-01-01 there */
+	assert_false(gitdate_in_range(&d));
+	d.seconds = -62135596800LL;		/* 0001-01-01T00:00:00Z */
+	d.offset = 0;
+	assert_true(gitdate_in_range(&d));
+	gitdate_day(&d, day);
+	assert_string_equal(day, "0001-01-01");
+	d.offset = -60;				/* 0000-12-31 there */
+	assert_false(gitdate_in_range(&d));
+	d.seconds = -9223372036854775807LL;
+	assert_false(gitdate_in_range(&d));
+	d.seconds = 9223372036854775807LL;
+	d.offset = 0;
+	assert_false(gitdate_in_range(&d));
+}
+
 static void
 test_grammars(void **state)
 {
@@ -312,6 +342,7 @@ main(void)
 		    test_a_content_change_voids_endorsements, setup, teardown),
 		cmocka_unit_test(test_trailers_round_trip),
 		cmocka_unit_test(test_dates_as_git_reads_them),
+		cmocka_unit_test(test_days_only_of_four_digit_years),
 		cmocka_unit_test(test_grammars),
 	};
 
