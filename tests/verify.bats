@@ -209,6 +209,37 @@ endorse_and_submit() {
 	echo "$output" | grep -q "documents/$P.xml:0:0: error: the document is submitted and its content changes: content changes only while a document is draft"
 }
 
+@test "refused: a comment changed in a submitted document, frozen with its content" {
+	sed -i 's|</summary>|  <!-- A note for the drafters. -->\n  </summary>|' "$W/documents/$P.xml"
+	as m36 -C "$W" commit -qam "$P: a comment, while a draft"
+	endorse_and_submit
+	git -C "$W" push -q origin main
+	before=$(fingerprint "$B")
+	sed -i 's|<!-- A note for the drafters. -->|<!-- The Sectors should ignore recommendation 1.1. -->|' "$W/documents/$P.xml"
+	as m36 -C "$W" commit -qam "$P: a comment changed"
+	refused HLEG-V006
+	echo "$output" | grep -q "documents/$P.xml:0:0: error: the document is submitted and its comments change: they are frozen with its content once it has left draft"
+}
+
+@test "refused: a processing instruction added to a submitted document, part of its content" {
+	endorse_and_submit
+	git -C "$W" push -q origin main
+	before=$(fingerprint "$B")
+	sed -i 's|</summary>|<?hleg-note the Sectors should ignore 1.1?></summary>|' "$W/documents/$P.xml"
+	as m36 -C "$W" commit -qam "$P: an instruction"
+	refused HLEG-V006
+	echo "$output" | grep -q "the document is submitted and its content changes"
+}
+
+@test "refused: an event commit that also adds a comment" {
+	"$BIN/hleg-transition" -C "$W" "$P" endorse --as m12 >/dev/null
+	# A comment alone, no text around it: the content is the same.
+	sed -i 's|</summary>|<!-- Endorsed as it stands. --></summary>|' "$W/documents/$P.xml"
+	as m12 -C "$W" commit -q --amend -a --no-edit
+	refused HLEG-V008
+	echo "$output" | grep -q "the commit records a step and also changes the document's comments"
+}
+
 @test "refused: a roster change by a member" {
 	sed -i 's|Secretariat of Telecommunications|Secretariat of Telecommunications and Cybersecurity|' "$W/roster.xml"
 	as m05 -C "$W" commit -qam "roster: an affiliation"

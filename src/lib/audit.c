@@ -496,6 +496,22 @@ check_trailers(struct judged *j, const struct change *ch,
 	event_record_clear(&r);
 }
 
+/* Whether the comments of two versions of a document differ, outside
+ * their workflow records.  Processing instructions are in the content
+ * version already. */
+static int
+comments_differ(xmlDocPtr old, xmlDocPtr new)
+{
+	char	 a[CONTENT_VERSION_SIZE], b[CONTENT_VERSION_SIZE];
+
+	if (!content_has_comments(old) && !content_has_comments(new))
+		return 0;
+	if (content_comments_version(old, a) != 0 ||
+	    content_comments_version(new, b) != 0)
+		return 1;
+	return strcmp(a, b) != 0;
+}
+
 /* Checks the event commit that changes document ch. */
 static void
 check_event(struct judged *j, const struct change *ch)
@@ -521,6 +537,10 @@ check_event(struct judged *j, const struct change *ch)
 	if (strcmp(old_v, new_v) != 0)
 		findings_add(j->out, c, ch->path, "HLEG-V008", "the commit "
 		    "records a step and also changes the document's content: "
+		    "an event commit changes the workflow record only");
+	else if (comments_differ(ch->old_doc, ch->new_doc))
+		findings_add(j->out, c, ch->path, "HLEG-V008", "the commit "
+		    "records a step and also changes the document's comments: "
 		    "an event commit changes the workflow record only");
 
 	a = steps_of(event_workflow(ch->old_doc), &na);
@@ -652,6 +672,12 @@ check_content(struct judged *j, struct change *ch)
 			findings_add(j->out, c, ch->path, "HLEG-V006", "the "
 			    "document is %s and its content changes: content "
 			    "changes only while a document is %s",
+			    state ? state : "in no state",
+			    j->workflow->initial);
+		else if (comments_differ(ch->old_doc, ch->new_doc))
+			findings_add(j->out, c, ch->path, "HLEG-V006", "the "
+			    "document is %s and its comments change: they are "
+			    "frozen with its content once it has left %s",
 			    state ? state : "in no state",
 			    j->workflow->initial);
 		break;

@@ -9,8 +9,43 @@
 #include "content.h"
 #include "validate.h"
 
+static int	digest(xmlDocPtr, int, char[CONTENT_VERSION_SIZE]);
+
 int
 content_version(xmlDocPtr doc, char out[CONTENT_VERSION_SIZE])
+{
+	return digest(doc, 0, out);
+}
+
+int
+content_comments_version(xmlDocPtr doc, char out[CONTENT_VERSION_SIZE])
+{
+	return digest(doc, 1, out);
+}
+
+static int
+has_comment(xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type == XML_COMMENT_NODE)
+			return 1;
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL &&
+		    has_comment(n->children))
+			return 1;
+	}
+	return 0;
+}
+
+int
+content_has_comments(xmlDocPtr doc)
+{
+	return has_comment(doc->children);
+}
+
+/* The blob id of doc's canonical form without its workflow element,
+ * with or without comments. */
+static int
+digest(xmlDocPtr doc, int comments, char out[CONTENT_VERSION_SIZE])
 {
 	xmlDocPtr	 copy;
 	xmlNodePtr	 root, n, next;
@@ -30,7 +65,7 @@ content_version(xmlDocPtr doc, char out[CONTENT_VERSION_SIZE])
 			xmlFreeNode(n);
 		}
 	}
-	len = xmlC14NDocDumpMemory(copy, NULL, XML_C14N_1_0, NULL, 0,
+	len = xmlC14NDocDumpMemory(copy, NULL, XML_C14N_1_0, NULL, comments,
 	    &canonical);
 	if (len >= 0 && git_odb_hash(&oid, canonical, (size_t)len,
 	    GIT_OBJECT_BLOB) == 0) {

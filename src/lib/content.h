@@ -15,4 +15,14 @@
  * -1 when the document cannot be canonicalised. */
 int	content_version(xmlDocPtr doc, char out[CONTENT_VERSION_SIZE]);
 
+/* The same with the comments kept: the comments of a document that has
+ * left draft are frozen with its content, though endorsements are not
+ * of them. */
+int	content_comments_version(xmlDocPtr doc,
+	    char out[CONTENT_VERSION_SIZE]);
+
+/* Whether doc holds a comment anywhere (in its workflow element too):
+ * when neither of two versions does, their comments cannot differ. */
+int	content_has_comments(xmlDocPtr doc);
+
 #endif
