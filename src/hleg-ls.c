@@ -425,6 +425,11 @@ documents_tree(struct dossier *d, git_commit *commit, const char *rev,
 		msg_warnx("%s: %s", d->name, dossier_error());
 		return -1;
 	}
+	if (dossier_tree_malformed(d, root, "documents/") != 0) {
+		msg_warnx("%s: at %s, %s", d->name, rev, dossier_error());
+		git_tree_free(root);
+		return -1;
+	}
 	switch (git_tree_entry_bypath(&entry, root, "documents")) {
 	case 0:
 		if (git_tree_entry_type(entry) != GIT_OBJECT_TREE)

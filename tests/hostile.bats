@@ -919,6 +919,40 @@ craft() {
 	[ "$(git -C "$B" for-each-ref --format='%(refname)')" = refs/heads/main ]
 }
 
+@test "a malformed tree on main (a name twice in documents/) is read by no program" {
+	make_dossier "$D"
+	fake=$(sed 's/<title>/<title>Forged: /' "$D/documents/$P.xml" | git -C "$D" hash-object -w --stdin)
+	[ "$fake" != "$(git -C "$D" rev-parse "main:documents/$P.xml")" ]
+	entry() { printf '%s %s\0' "$1" "$2"; printf "$(echo "$3" | sed 's/../\\x&/g')"; }
+	docs=$(git -C "$D" ls-tree main:documents | while read -r mode type oid name; do
+		entry "$mode" "$name" "$oid"
+		[ "$name" = "$P.xml" ] && entry 100644 "$P.xml" "$fake"
+	done | git -C "$D" hash-object --literally -t tree -w --stdin)
+	root=$(git -C "$D" ls-tree main | while read -r mode type oid name; do
+		[ "$name" = documents ] && oid=$docs
+		entry "$mode" "$name" "$oid"
+	done | git -C "$D" hash-object --literally -t tree -w --stdin)
+	git -C "$D" update-ref refs/heads/main "$(git_t -C "$D" commit-tree "$root" -p main -m "a forged draft")"
+	why="the commit's tree is malformed: in documents/, the entry '$P.xml' (mode 100644) is a name the tree already holds"
+	run --separate-stderr "$BIN/hleg-ls" -C "$D"
+	expect 2
+	[[ "$stderr" == *"$why"* ]]
+	run --separate-stderr "$BIN/hleg-collect" -C "$D" "$P"
+	expect 1
+	[[ "$stderr" == *"$why"*"[HLEG-W017]"* ]]
+	[ -z "$output" ]
+	# A bare copy, as the work tree of $D is still at the commit before.
+	git clone -q --bare "$D" "$T/bare.git"
+	before=$(fingerprint "$T/bare.git")
+	run --separate-stderr "$BIN/hleg-transition" -C "$T/bare.git" "$P" endorse --as m12
+	expect 1
+	[[ "$stderr" == *"$why"*"[HLEG-W017]"* ]]
+	[ "$(fingerprint "$T/bare.git")" = "$before" ]
+	run --separate-stderr "$BIN/hleg-verify" -C "$D"
+	expect 1
+	[[ "$stderr" == *"[HLEG-V020]"* ]]
+}
+
 @test "hleg-ls does not list a file that holds another document than its name says" {
 	make_dossier "$D"
 	cp "fixtures/dossier/documents/$P.xml" "$D/documents/HEAD.xml"

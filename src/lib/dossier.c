@@ -12,6 +12,7 @@
 #include "dossier.h"
 #include "ids.h"
 #include "msg.h"
+#include "treediff.h"
 #include "util.h"
 
 /* Tries at writing a commit's objects. */
@@ -196,6 +197,37 @@ dossier_blob(git_repository *repo, const git_oid *id, const char *name,
 }
 
 int
+dossier_tree_malformed(struct dossier *d, git_tree *root, const char *path)
+{
+	const git_tree_entry	*e;
+	git_tree		*sub = NULL;
+	char			*why;
+
+	if ((why = treediff_malformed(root)) == NULL &&
+	    strncmp(path, "documents/", 10) == 0 &&
+	    (e = git_tree_entry_byname(root, "documents")) != NULL &&
+	    git_tree_entry_filemode_raw(e) == GIT_FILEMODE_TREE &&
+	    git_tree_lookup(&sub, d->repo, git_tree_entry_id(e)) == 0) {
+		why = treediff_malformed(sub);
+		git_tree_free(sub);
+		if (why != NULL) {
+			char	*in = NULL;
+
+			xappendf(&in, "in documents/, %s", why);
+			free(why);
+			why = in;
+		}
+	}
+	if (why == NULL)
+		return 0;
+	git_error_set(GIT_ERROR_INVALID, "the commit's tree is malformed: %s; "
+	    "git writes no such tree, and hleg-verify names the commit that "
+	    "brought it", why);
+	free(why);
+	return -1;
+}
+
+int
 dossier_read(struct dossier *d, git_commit *commit, const char *path,
     struct source *src)
 {
@@ -207,6 +239,10 @@ dossier_read(struct dossier *d, git_commit *commit, const char *path,
 	if (git_commit_tree(&tree, commit) != 0) {
 		msg_warnx("%s: %s", d->name, dossier_error());
 		return -1;
+	}
+	if (dossier_tree_malformed(d, tree, path) != 0) {
+		rc = 2;
+		goto done;
 	}
 	switch (git_tree_entry_bypath(&entry, tree, path)) {
 	case 0:

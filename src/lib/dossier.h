@@ -40,6 +40,14 @@ void	dossier_library_shutdown(void);
 /* The last libgit2 error of this thread, or "unknown error". */
 const char	*dossier_error(void);
 
+/* Whether the root tree, and for a path under documents/ the documents/
+ * tree, is as git writes trees (treediff_malformed): -1, with
+ * git_error_last() saying why, when it is not; else 0.  A malformed tree
+ * is read differently by git and libgit2 (a name twice, out of order, a
+ * mode libgit2 normalises), so nothing is read from it. */
+int	dossier_tree_malformed(struct dossier *d, git_tree *root,
+	    const char *path);
+
 /* Opens the dossier at dir, or the repository around the current
  * directory when dir is NULL.  Returns 0, or -1 after a message. */
 int	dossier_open(struct dossier *d, const char *dir);
