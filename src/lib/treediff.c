@@ -125,37 +125,70 @@ mode_written_by_git(git_filemode_t m)
 	    m == GIT_FILEMODE_COMMIT;
 }
 
+/* What is wrong with entry e of a tree, after entry prev (NULL: the
+ * first), or NULL. */
+static const char *
+entry_malformed(const git_tree_entry *prev, const git_tree_entry *e)
+{
+	const char	*name = git_tree_entry_name(e);
+
+	if (*name == '\0' || strcmp(name, ".") == 0 ||
+	    strcmp(name, "..") == 0 || strcasecmp(name, ".git") == 0)
+		return "a name git never writes";
+	if (strchr(name, '/') != NULL)
+		return "a name that holds '/'";
+	if (!mode_written_by_git(git_tree_entry_filemode_raw(e)))
+		return "a mode git never writes";
+	if (prev != NULL && strcmp(git_tree_entry_name(prev), name) == 0)
+		return "a name the tree already holds";
+	if (prev != NULL && entry_cmp(prev, e) > 0)
+		return "an entry out of git's order";
+	return NULL;
+}
+
+/* "the entry 'NAME' (mode M) is WHY", malloc'd, the name escaped. */
+static char *
+describe(const git_tree_entry *e, const char *why)
+{
+	const char	*name = git_tree_entry_name(e);
+	char		*shown, *out = NULL;
+
+	shown = msg_escape(name, strlen(name));
+	xappendf(&out, "the entry '%s' (mode %06o) is %s", shown,
+	    (unsigned)git_tree_entry_filemode_raw(e), why);
+	free(shown);
+	return out;
+}
+
 char *
 treediff_malformed(const git_tree *t)
 {
 	size_t			 n = git_tree_entrycount(t);
 	const git_tree_entry	*e, *prev = NULL;
-	const char		*name, *why = NULL;
-	char			*shown, *out = NULL;
+	const char		*why;
 
-	for (size_t i = 0; i < n && why == NULL; i++, prev = e) {
+	for (size_t i = 0; i < n; i++, prev = e) {
 		e = git_tree_entry_byindex(t, i);
-		name = git_tree_entry_name(e);
-		if (*name == '\0' || strcmp(name, ".") == 0 ||
-		    strcmp(name, "..") == 0 || strcasecmp(name, ".git") == 0)
-			why = "a name git never writes";
-		else if (strchr(name, '/') != NULL)
-			why = "a name that holds '/'";
-		else if (!mode_written_by_git(git_tree_entry_filemode_raw(e)))
-			why = "a mode git never writes";
-		else if (prev != NULL &&
-		    strcmp(git_tree_entry_name(prev), name) == 0)
-			why = "a name the tree already holds";
-		else if (prev != NULL && entry_cmp(prev, e) > 0)
-			why = "an entry out of git's order";
+		if ((why = entry_malformed(prev, e)) != NULL)
+			return describe(e, why);
 	}
-	if (why != NULL) {
-		shown = msg_escape(name, strlen(name));
-		xappendf(&out, "the entry '%s' (mode %06o) is %s", shown,
-		    (unsigned)git_tree_entry_filemode_raw(e), why);
-		free(shown);
-	}
-	return out;
+	return NULL;
+}
+
+/* Lists what is wrong with entry e of b's side in out->malformed. */
+static void
+malformed(struct walker *w, const char *prefix, const git_tree_entry *e,
+    const char *why)
+{
+	struct tree_changes	*o = w->out;
+	char			*d = describe(e, why);
+
+	o->malformed = xrealloc(o->malformed,
+	    (o->nmalformed + 1) * sizeof(*o->malformed));
+	o->malformed[o->nmalformed] = NULL;
+	xappendf(&o->malformed[o->nmalformed++], "%s: %s",
+	    *prefix ? prefix : "the root tree", d);
+	free(d);
 }
 
 static int
@@ -165,21 +198,15 @@ walk(struct walker *w, git_tree *a, git_tree *b, const char *prefix,
 	size_t			 na = a ? git_tree_entrycount(a) : 0;
 	size_t			 nb = b ? git_tree_entrycount(b) : 0;
 	size_t			 i = 0, k = 0;
-	const git_tree_entry	*ea, *eb;
-	char			*why;
-	int			 c;
+	const git_tree_entry	*ea, *eb, *prev = NULL;
+	const char		*why;
+	int			 c, matched = 0;
 
-	if (b != NULL && (why = treediff_malformed(b)) != NULL) {
-		struct tree_changes *o = w->out;
-
-		o->malformed = xrealloc(o->malformed,
-		    (o->nmalformed + 1) * sizeof(*o->malformed));
-		o->malformed[o->nmalformed] = NULL;
-		xappendf(&o->malformed[o->nmalformed++], "%s: %s",
-		    *prefix ? prefix : "the root tree", why);
-		free(why);
-		return 0;
-	}
+	/* b's entries are checked as they come (entry_malformed), but for
+	 * one that has the name, kind and stored mode of an entry of a and
+	 * follows another such: a is well-formed, and the walk goes
+	 * through a in order, so that much of b is too.  A commit that
+	 * changes one document of many costs no more than the walk. */
 	while (i < na || k < nb) {
 		ea = i < na ? git_tree_entry_byindex(a, i) : NULL;
 		eb = k < nb ? git_tree_entry_byindex(b, k) : NULL;
@@ -196,6 +223,15 @@ walk(struct walker *w, git_tree *a, git_tree *b, const char *prefix,
 			i++;
 			continue;
 		}
+		if ((c > 0 || !matched || git_tree_entry_filemode_raw(ea) !=
+		    git_tree_entry_filemode_raw(eb)) &&
+		    (why = entry_malformed(prev, eb)) != NULL) {
+			/* Its order cannot be trusted: compared no further. */
+			malformed(w, prefix, eb, why);
+			return 0;
+		}
+		matched = c == 0;
+		prev = eb;
 		if (c > 0) {
 			if (one_side(w, eb, 0, prefix, depth) != 0)
 				return -1;
