@@ -6,6 +6,7 @@
 # and what to do.
 
 load helpers
+bats_require_minimum_version 1.5.0
 
 ROSTER=$TOP/fixtures/dossier/roster.xml
 P=HLEG-P-2008-001
@@ -110,6 +111,165 @@ kill_soon() {
 		rm -f "$D/.git/index.lock"
 		sound "$D"
 	done
+}
+
+need_strace() {
+	need strace
+	strace -o /dev/null true 2>/dev/null || skip "strace cannot trace here"
+}
+
+# traced_at CALL PATH INJECT CMD...: CMD under strace, which does INJECT
+# (as strace -e inject=CALL:INJECT) when CMD enters CALL on PATH, in the
+# background; its trace goes to $BATS_TEST_TMPDIR/trace.  LeakSanitizer
+# cannot work under ptrace.
+traced_at() {
+	local call=$1 path=$2 inject=$3
+	shift 3
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	    strace -f -qq -o "$BATS_TEST_TMPDIR/trace" -P "$path" \
+	    -e trace="$call" -e inject="$call:$inject" "$@"
+}
+
+# stopped: waits until the command that traced_at stops with SIGSTOP has
+# stopped, and prints its pid.
+stopped() {
+	local pid
+	for _ in $(seq 1 1000); do
+		pid=$(awk '/--- stopped by SIGSTOP ---/ { print $1; exit }' "$BATS_TEST_TMPDIR/trace" 2>/dev/null)
+		[ -n "$pid" ] && { echo "$pid"; return 0; }
+		sleep 0.01
+	done
+	echo "the command never stopped" >&2
+	return 1
+}
+
+# resume PID JOB: lets PID, stopped, go on until JOB ends.
+resume() {
+	while kill -CONT "$1" 2>/dev/null; do
+		kill -0 "$2" 2>/dev/null || break
+		sleep 0.01
+	done
+	wait "$2"
+}
+
+@test "SIGKILL after main moved: before the file, before the index, with index.lock made; the next event brings the document up to date" {
+	need_strace
+	D=$BATS_TEST_TMPDIR/d
+	make_dossier "$D"
+	# killed_at ID CALL PATH [ERROR]: the endorsement of ID by m12 is
+	# recorded, and hleg-transition killed as it enters CALL on PATH.
+	killed_at() {
+		run traced_at "$2" "$3" "${4:+error=$4:}signal=KILL" \
+		    "$BIN/hleg-transition" -C "$D" "$1" endorse --as m12
+		[ "$status" -eq 137 ]
+		[ "$(trailer "$D" HLEG-Document)" = "$1" ]
+		[ "$(trailer "$D" HLEG-Actor)" = m12 ]
+		E=$(git -C "$D" rev-parse --short=7 main)
+	}
+	brought_forward() {
+		run --separate-stderr "$BIN/hleg-transition" -C "$D" "$1" endorse --as m30
+		echo "$stderr"
+		[ "$status" -eq 0 ]
+		[ "$stderr" = "hleg-transition: documents/$1.xml: brought up to date with commit $E, whose event an interrupted transition recorded" ]
+		[ -z "$(git -C "$D" status --porcelain)" ]
+		sound "$D"
+	}
+	# The checkout begins by clearing the git directory of temporary
+	# files that killed runs left: killed there, nothing follows main.
+	killed_at HLEG-P-2008-001 openat "$D/.git/"
+	[ "$(git -C "$D" status --porcelain)" = "M  documents/HLEG-P-2008-001.xml" ]
+	brought_forward HLEG-P-2008-001
+	# The file follows, not yet the index.
+	killed_at HLEG-P-2008-002 openat "$D/.git/index.lock" EIO
+	[ "$(git -C "$D" status --porcelain)" = "MM documents/HLEG-P-2008-002.xml" ]
+	[ ! -e "$D/.git/index.lock" ]
+	brought_forward HLEG-P-2008-002
+	# The new index written, not yet renamed into place: the lock is
+	# left, named with what to do, and nothing is written until then.
+	killed_at HLEG-P-2008-003 rename "$D/.git/index.lock"
+	[ -e "$D/.git/index.lock" ]
+	before=$(fingerprint "$D")
+	run --separate-stderr "$BIN/hleg-transition" -C "$D" HLEG-P-2008-003 endorse --as m30
+	[ "$status" -eq 2 ]
+	[ "${stderr_lines[0]}" = "hleg-transition: $D: documents/HLEG-P-2008-003.xml: stands at the version before commit $E, whose event an interrupted transition recorded, and cannot be brought up to date: $D/.git/index.lock exists; if no git is running on the dossier, remove it and try again" ]
+	[ "${stderr_lines[1]}" = "hleg-transition: nothing was recorded" ]
+	[ "$(fingerprint "$D")" = "$before" ]
+	rm "$D/.git/index.lock"
+	brought_forward HLEG-P-2008-003
+}
+
+@test "a change made to the document while its event is recorded is left as it is, and the next event says how to keep or drop it" {
+	need_strace
+	D=$BATS_TEST_TMPDIR/d
+	make_dossier "$D"
+	F=$D/documents/$P.xml
+	# Stopped as main moves, after the document was found clean.
+	traced_at rename "$D/.git/refs/heads/main.lock" signal=STOP \
+	    "$BIN/hleg-transition" -C "$D" $P endorse --as m12 >"$BATS_TEST_TMPDIR/out" 2>&1 &
+	job=$!
+	pid=$(stopped)
+	echo "<!-- edited -->" >>"$F"
+	resume "$pid" "$job"
+	cat "$BATS_TEST_TMPDIR/out"
+	[ "$(sed -n 1p "$BATS_TEST_TMPDIR/out")" = "hleg-transition: the event is recorded; documents/$P.xml changed while it was recorded and is left as it is: the next hleg-transition on it brings it up to date, or says what to do" ]
+	[[ "$(sed -n 2p "$BATS_TEST_TMPDIR/out")" == "endorse $P: draft -> draft ["*"]" ]]
+	[ "$(trailer "$D" HLEG-Actor)" = m12 ]
+	[ "$(tail -1 "$F")" = "<!-- edited -->" ]
+	# The index is as the event found it: the edit is over it.
+	[ "$(git -C "$D" rev-parse :documents/$P.xml)" = "$(git -C "$D" rev-parse main~1:documents/$P.xml)" ]
+	before=$(fingerprint "$D")
+	run "$BIN/hleg-transition" -C "$D" $P endorse --as m30
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"error: the file has changes that are not committed, over an index that an interrupted transition left at the version before commit $(git -C "$D" rev-parse --short=7 main): "*"[HLEG-W020]" ]]
+	[ "$(fingerprint "$D")" = "$before" ]
+}
+
+@test "a change made while a document left behind is brought up to date is left as it is" {
+	need_strace
+	D=$BATS_TEST_TMPDIR/d
+	make_dossier "$D"
+	F=$D/documents/$P.xml
+	"$BIN/hleg-transition" -C "$D" $P endorse --as m12 >/dev/null
+	git -C "$D" checkout main~1 -- documents/$P.xml
+	main=$(git -C "$D" rev-parse main)
+	# Stopped as the file is about to be written, after it was proved
+	# left behind.
+	traced_at openat "$D/.git/" signal=STOP \
+	    "$BIN/hleg-transition" -C "$D" $P endorse --as m30 >"$BATS_TEST_TMPDIR/out" 2>&1 &
+	job=$!
+	pid=$(stopped)
+	echo "<!-- edited -->" >>"$F"
+	status=0
+	resume "$pid" "$job" || status=$?
+	cat "$BATS_TEST_TMPDIR/out"
+	[ "$status" -eq 2 ]
+	# (strace says how it took the path with a slash.)
+	[ "$(grep -v '^strace: ' "$BATS_TEST_TMPDIR/out")" = "hleg-transition: documents/$P.xml: changed while it was checked; it is left as it is: try again
+hleg-transition: nothing was recorded" ]
+	[ "$(git -C "$D" rev-parse main)" = "$main" ]
+	[ "$(tail -1 "$F")" = "<!-- edited -->" ]
+	[ "$(git -C "$D" status --porcelain)" = "MM documents/$P.xml" ]
+}
+
+@test "temporary files that killed transitions left in the git directory are removed; one that a running transition holds is not" {
+	need flock
+	D=$BATS_TEST_TMPDIR/d
+	make_dossier "$D"
+	echo partial >"$D/.git/hleg-checkout-999999-0.tmp"
+	echo partial >"$D/.git/hleg-checkout-999999-1.tmp"
+	echo writing >"$D/.git/hleg-checkout-999998-0.tmp"
+	flock -o "$D/.git/hleg-checkout-999998-0.tmp" sleep 60 &
+	holder=$!
+	for _ in $(seq 1 500); do
+		flock -n "$D/.git/hleg-checkout-999998-0.tmp" true || break
+		sleep 0.01
+	done
+	run "$BIN/hleg-transition" -C "$D" $P endorse --as m12
+	kill "$holder"
+	wait "$holder" || true
+	[ "$status" -eq 0 ]
+	[ "$(cd "$D/.git" && ls hleg-*)" = "hleg-checkout-999998-0.tmp" ]
+	[ -z "$(git -C "$D" status --porcelain)" ]
 }
 
 @test "SIGKILL of the pre-receive hook: the push is refused or accepted whole" {
