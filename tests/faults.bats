@@ -32,14 +32,23 @@ group_alive() {
 	return 1
 }
 
-# kill_soon PID: SIGKILL after a random 0 to 40 ms to the process group
-# that PID leads (start it with setsid), so that no child it forked goes
-# on writing while the dossier is checked; returns when the group is gone.
+# kill_soon PID [MIN MAX]: SIGKILL, a random MIN to MAX ms (0 to 40 by
+# default) after the call, to the process group that PID leads (start it
+# with setsid), so that no child it forked goes on writing while the
+# dossier is checked; returns when the group is gone.  Nothing it does
+# before the kill forks but sleep, so the instant is the one drawn.
 kill_soon() {
-	need ps
-	sleep "0.0$((RANDOM % 40))" 2>/dev/null || sleep 0.01
-	[ "$(ps -o pgid= -p "$1" 2>/dev/null | tr -d ' ')" = "$1" ] ||
-	    ! kill -0 "$1" 2>/dev/null || { echo "$1 leads no process group"; return 1; }
+	local start=${EPOCHREALTIME//[!0-9]/} min=${2:-0} max=${3:-40} us
+	us=$(( (min + RANDOM % (max - min + 1)) * 1000 -
+	    (${EPOCHREALTIME//[!0-9]/} - start) ))
+	[ "$us" -le 0 ] || sleep "$((us / 1000000)).$(printf %06d $((us % 1000000)))"
+	# setsid(1) makes its group first thing; a kill sooner would miss.
+	for _ in $(seq 1 100); do
+		leads_group "$1" && break
+		sleep 0.001
+	done
+	leads_group "$1" || ! kill -0 "$1" 2>/dev/null ||
+	    { echo "$1 leads no process group"; return 1; }
 	kill -9 -- "-$1" 2>/dev/null || true
 	wait "$1" 2>/dev/null || true
 	for _ in $(seq 1 500); do
@@ -48,6 +57,15 @@ kill_soon() {
 	done
 	echo "process group $1 outlived SIGKILL"
 	return 1
+}
+
+# leads_group PID: whether PID leads its process group.
+leads_group() {
+	local stat rest
+	read -r stat 2>/dev/null </proc/"$1"/stat || return 1
+	rest=${stat##*) }
+	read -r -a rest <<<"$rest"
+	[ "${rest[2]}" = "$1" ]
 }
 
 @test "SIGKILL of hleg-init at random moments: the dossier is whole or absent" {
@@ -111,6 +129,68 @@ kill_soon() {
 		rm -f "$D/.git/index.lock"
 		sound "$D"
 	done
+}
+
+@test "SIGKILL of hleg-transition at random moments, 40 times, with a work tree: the next event on the document brings it up to date" {
+	D=$BATS_TEST_TMPDIR/d
+	make_dossier "$D"
+	# The instants are drawn from the second half of an uninterrupted
+	# run (the shortest of three) and a little after, where main moves
+	# and the work tree and the index follow it.
+	ms=
+	for m in m12 m30 m33; do
+		t0=$(date +%s%N)
+		"$BIN/hleg-transition" -C "$D" HLEG-P-2008-001 endorse --as $m >/dev/null
+		t=$(( ($(date +%s%N) - t0) / 1000000 ))
+		[ -n "$ms" ] && [ "$ms" -le "$t" ] || ms=$t
+	done
+	kills=0 recorded=0 behind=0 locks=0
+	# Ten members who are no rapporteur of the four documents: each
+	# pair is one event, killed once, then recorded or found recorded.
+	for m in m39 m40 m41 m43 m44 m45 m46 m48 m49 m50; do
+		for id in HLEG-P-2008-001 HLEG-P-2008-002 HLEG-P-2008-003 HLEG-P-2008-004; do
+			before=$(git -C "$D" rev-parse main)
+			setsid "$BIN/hleg-transition" -C "$D" $id endorse --as $m >/dev/null 2>&1 &
+			kill_soon $! $((ms / 2)) $((ms + 5))
+			kills=$((kills + 1))
+			# Locks the kill left are reported with what to do;
+			# doing it is all it takes.
+			if [ -e "$D/.git/refs/heads/main.lock" ]; then
+				run "$BIN/hleg-transition" -C "$D" $id endorse --as $m
+				[ "$status" -eq 2 ]
+				[[ "$output" == *"main.lock exists, so main cannot move"*"remove $D/.git/refs/heads/main.lock and try again"* ]]
+				rm "$D/.git/refs/heads/main.lock"
+			fi
+			if [ -e "$D/.git/index.lock" ]; then
+				run "$BIN/hleg-transition" -C "$D" $id endorse --as $m
+				[ "$status" -eq 2 ]
+				[[ "$output" == *"documents/$id.xml: stands at the version before commit $(git -C "$D" rev-parse --short=7 main), whose event an interrupted transition recorded, and cannot be brought up to date: $D/.git/index.lock exists; if no git is running on the dossier, remove it and try again"* ]]
+				[[ "${lines[1]}" == "hleg-transition: nothing was recorded" ]]
+				rm "$D/.git/index.lock"
+				locks=$((locks + 1))
+			fi
+			killed=$(git -C "$D" rev-parse --short=7 main)
+			[ "$(git -C "$D" rev-parse main)" = "$before" ] || recorded=$((recorded + 1))
+			# The same event again: recorded now, or refused
+			# because the killed run recorded it.
+			run --separate-stderr "$BIN/hleg-transition" -C "$D" $id endorse --as $m
+			case $status in
+			0)	[[ "$output" == "endorse $id: draft -> draft ["*"]" ]]
+				[ "$(git -C "$D" rev-parse main~1)" = "$before" ] ;;
+			1)	[ "$(git -C "$D" rev-parse main)" != "$before" ]
+				[[ "$stderr" == *"error: $m has already endorsed this version"*"[HLEG-W013]" ]] ;;
+			*)	echo "$stderr"; return 1 ;;
+			esac
+			if [[ "$stderr" == *"brought up to date"* ]]; then
+				[ "${stderr%%$'\n'*}" = "hleg-transition: documents/$id.xml: brought up to date with commit $killed, whose event an interrupted transition recorded" ]
+				behind=$((behind + 1))
+			fi
+			[ -z "$(git -C "$D" status --porcelain)" ]
+			[ "$(git -C "$D" log --format='%(trailers:key=HLEG-Document,valueonly,separator=) %(trailers:key=HLEG-Actor,valueonly,separator=)' main | grep -c "^$id $m\$")" -eq 1 ]
+			sound "$D"
+		done
+	done
+	echo "# $kills kills: $recorded recorded the event, $behind left the document behind and the next event brought it up to date, $locks left index.lock" >&3
 }
 
 need_strace() {
