@@ -561,6 +561,18 @@ worktree_bring_forward(struct dossier *d, const char *path,
 		    d->name, path, behind, lock);
 		goto done;
 	}
+	if ((r = git_repository_index(&index, d->repo)) != 0 ||
+	    (r = git_index_read(index, 0)) != 0) {
+		index_error(d, path, r, "cannot read the index");
+		goto done;
+	}
+	if ((e = git_index_get_bypath(index, path, 0)) == NULL ||
+	    !git_oid_equal(&e->id, &c->index_blob)) {
+		msg_warnx("%s: its index entry changed while it was checked; "
+		    "it is left as it is: try again", path);
+		goto done;
+	}
+	/* The file first, then the entry made from it. */
 	if (c->file_behind) {
 		if (git_blob_lookup(&blob, d->repo, &c->tip_blob) != 0) {
 			msg_warnx("%s: %s: %s", d->name, path, dossier_error());
@@ -573,17 +585,6 @@ worktree_bring_forward(struct dossier *d, const char *path,
 			    "left as it is: try again", path);
 		if (r != 0)
 			goto done;
-	}
-	if ((r = git_repository_index(&index, d->repo)) != 0 ||
-	    (r = git_index_read(index, 0)) != 0) {
-		index_error(d, path, r, "cannot read the index");
-		goto done;
-	}
-	if ((e = git_index_get_bypath(index, path, 0)) == NULL ||
-	    !git_oid_equal(&e->id, &c->index_blob)) {
-		msg_warnx("%s: its index entry changed while it was checked; "
-		    "it is left as it is: try again", path);
-		goto done;
 	}
 	if ((r = entry_from_file(index, path, full, &c->tip_blob)) == 1) {
 		msg_warnx("%s: changed while it was brought up to date; its "

@@ -9,7 +9,10 @@
  * the version before its event: git shows a staged change that would
  * revert the event.  The entry is written after the file because an
  * entry's stat data must describe the file its blob was hashed from;
- * written first, it would describe the old file.
+ * written first, it would describe the old file.  Both are written only
+ * over the version the event began from, so neither a change made
+ * meanwhile nor a newer event's version, written first by a transition
+ * beside this one, is overwritten.
  *
  * What is left behind is brought forward only when it is proved to be
  * such a leftover (worktree_check).  Walk main's first-parent line back
@@ -24,7 +27,9 @@
  * followed) holds, byte for byte, one of them or main's version; or the
  * entry holds main's version and the file one of them.  Anything else is
  * someone's edit: it is left as it is, and worktree_edit_advice() says
- * how to keep or drop it.
+ * how to keep or drop it.  The file is always hashed: its stat data,
+ * which git trusts, can match an entry of other content (a racily clean
+ * entry).  An index.lock that a killed writer left stops the mending.
  *
  * Several events back: each hleg-transition brings the document forward
  * before it records an event, so one killed transition leaves the entry
