@@ -24,6 +24,7 @@
 #include "lib/trailers.h"
 #include "lib/util.h"
 #include "lib/validate.h"
+#include "lib/worktree.h"
 #include "lib/workflow.h"
 
 /* Attempts before a conflict with other writers is reported. */
@@ -359,8 +360,9 @@ record(const struct options *o, struct validator *v)
 	struct dossier		 d;
 	struct attempt		 a;
 	struct gitdate		 author_date, committer_date;
+	struct worktree_check	 wc;
 	enum dossier_status	 st = DOSSIER_ERROR;
-	char			 hex[8], *lock, *path = NULL;
+	char			 hex[8], *lock, *path = NULL, *advice;
 	int			 i;
 
 	check_arguments(o);
@@ -374,12 +376,22 @@ record(const struct options *o, struct validator *v)
 		return HLEG_EXIT_SYSTEM;
 	xappendf(&path, "documents/%s.xml", o->id);
 	if (dossier_has_worktree(&d)) {
-		switch (dossier_path_clean(&d, path)) {
-		case 1:
+		/* What an interrupted transition left is brought forward;
+		 * someone's change is refused, with how to keep or drop
+		 * it. */
+		switch (worktree_check(&d, o->id, path, &wc)) {
+		case WORKTREE_CLEAN:
 			break;
-		case 0:
-			refuse(o, "HLEG-W020", "%s has changes that are not "
-			    "committed: commit or discard them first", path);
+		case WORKTREE_STALE:
+			if (worktree_bring_forward(&d, path, &wc) == 0)
+				break;
+			msg_warnx("nothing was recorded");
+			free(path);
+			dossier_close(&d);
+			return HLEG_EXIT_SYSTEM;
+		case WORKTREE_EDITED:
+			advice = worktree_edit_advice(path, &wc);
+			refuse(o, "HLEG-W020", "%s", advice);
 		default:
 			free(path);
 			dossier_close(&d);
@@ -427,8 +439,8 @@ record(const struct options *o, struct validator *v)
 	recorded = NULL;
 	xappendf(&recorded, "%s %s is recorded as commit %s", a.step.event,
 	    o->id, hex);
-	if (dossier_has_worktree(&d) && dossier_checkout_path(&d, path,
-	    (const char *)a.bytes, (size_t)a.len) != 0)
+	if (dossier_has_worktree(&d) && worktree_checkout(&d, a.tip, path,
+	    (const char *)a.bytes, (size_t)a.len) < 0)
 		msg_warnx("the event is recorded; bring the work tree up to date "
 		    "with: git checkout HEAD -- %s", path);
 	attempt_clear(&a);

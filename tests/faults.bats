@@ -6,6 +6,7 @@
 # and what to do.
 
 load helpers
+bats_require_minimum_version 1.5.0
 
 ROSTER=$TOP/fixtures/dossier/roster.xml
 P=HLEG-P-2008-001
@@ -31,14 +32,23 @@ group_alive() {
 	return 1
 }
 
-# kill_soon PID: SIGKILL after a random 0 to 40 ms to the process group
-# that PID leads (start it with setsid), so that no child it forked goes
-# on writing while the dossier is checked; returns when the group is gone.
+# kill_soon PID [MIN MAX]: SIGKILL, a random MIN to MAX ms (0 to 40 by
+# default) after the call, to the process group that PID leads (start it
+# with setsid), so that no child it forked goes on writing while the
+# dossier is checked; returns when the group is gone.  Nothing it does
+# before the kill forks but sleep, so the instant is the one drawn.
 kill_soon() {
-	need ps
-	sleep "0.0$((RANDOM % 40))" 2>/dev/null || sleep 0.01
-	[ "$(ps -o pgid= -p "$1" 2>/dev/null | tr -d ' ')" = "$1" ] ||
-	    ! kill -0 "$1" 2>/dev/null || { echo "$1 leads no process group"; return 1; }
+	local start=${EPOCHREALTIME//[!0-9]/} min=${2:-0} max=${3:-40} us
+	us=$(( (min + RANDOM % (max - min + 1)) * 1000 -
+	    (${EPOCHREALTIME//[!0-9]/} - start) ))
+	[ "$us" -le 0 ] || sleep "$((us / 1000000)).$(printf %06d $((us % 1000000)))"
+	# setsid(1) makes its group first thing; a kill sooner would miss.
+	for _ in $(seq 1 100); do
+		leads_group "$1" && break
+		sleep 0.001
+	done
+	leads_group "$1" || ! kill -0 "$1" 2>/dev/null ||
+	    { echo "$1 leads no process group"; return 1; }
 	kill -9 -- "-$1" 2>/dev/null || true
 	wait "$1" 2>/dev/null || true
 	for _ in $(seq 1 500); do
@@ -47,6 +57,15 @@ kill_soon() {
 	done
 	echo "process group $1 outlived SIGKILL"
 	return 1
+}
+
+# leads_group PID: whether PID leads its process group.
+leads_group() {
+	local stat rest
+	read -r stat 2>/dev/null </proc/"$1"/stat || return 1
+	rest=${stat##*) }
+	read -r -a rest <<<"$rest"
+	[ "${rest[2]}" = "$1" ]
 }
 
 @test "SIGKILL of hleg-init at random moments: the dossier is whole or absent" {
@@ -110,6 +129,227 @@ kill_soon() {
 		rm -f "$D/.git/index.lock"
 		sound "$D"
 	done
+}
+
+@test "SIGKILL of hleg-transition at random moments, 40 times, with a work tree: the next event on the document brings it up to date" {
+	D=$BATS_TEST_TMPDIR/d
+	make_dossier "$D"
+	# The instants are drawn from the second half of an uninterrupted
+	# run (the shortest of three) and a little after, where main moves
+	# and the work tree and the index follow it.
+	ms=
+	for m in m12 m30 m33; do
+		t0=$(date +%s%N)
+		"$BIN/hleg-transition" -C "$D" HLEG-P-2008-001 endorse --as $m >/dev/null
+		t=$(( ($(date +%s%N) - t0) / 1000000 ))
+		[ -n "$ms" ] && [ "$ms" -le "$t" ] || ms=$t
+	done
+	kills=0 recorded=0 behind=0 locks=0
+	# Ten members who are no rapporteur of the four documents: each
+	# pair is one event, killed once, then recorded or found recorded.
+	for m in m39 m40 m41 m43 m44 m45 m46 m48 m49 m50; do
+		for id in HLEG-P-2008-001 HLEG-P-2008-002 HLEG-P-2008-003 HLEG-P-2008-004; do
+			before=$(git -C "$D" rev-parse main)
+			setsid "$BIN/hleg-transition" -C "$D" $id endorse --as $m >/dev/null 2>&1 &
+			kill_soon $! $((ms / 2)) $((ms + 5))
+			kills=$((kills + 1))
+			# Locks the kill left are reported with what to do;
+			# doing it is all it takes.
+			if [ -e "$D/.git/refs/heads/main.lock" ]; then
+				run "$BIN/hleg-transition" -C "$D" $id endorse --as $m
+				[ "$status" -eq 2 ]
+				[[ "$output" == *"main.lock exists, so main cannot move"*"remove $D/.git/refs/heads/main.lock and try again"* ]]
+				rm "$D/.git/refs/heads/main.lock"
+			fi
+			if [ -e "$D/.git/index.lock" ]; then
+				run "$BIN/hleg-transition" -C "$D" $id endorse --as $m
+				[ "$status" -eq 2 ]
+				[[ "$output" == *"documents/$id.xml: stands at the version before commit $(git -C "$D" rev-parse --short=7 main), whose event an interrupted transition recorded, and cannot be brought up to date: $D/.git/index.lock exists; if no git is running on the dossier, remove it and try again"* ]]
+				[[ "${lines[1]}" == "hleg-transition: nothing was recorded" ]]
+				rm "$D/.git/index.lock"
+				locks=$((locks + 1))
+			fi
+			killed=$(git -C "$D" rev-parse --short=7 main)
+			[ "$(git -C "$D" rev-parse main)" = "$before" ] || recorded=$((recorded + 1))
+			# The same event again: recorded now, or refused
+			# because the killed run recorded it.
+			run --separate-stderr "$BIN/hleg-transition" -C "$D" $id endorse --as $m
+			case $status in
+			0)	[[ "$output" == "endorse $id: draft -> draft ["*"]" ]]
+				[ "$(git -C "$D" rev-parse main~1)" = "$before" ] ;;
+			1)	[ "$(git -C "$D" rev-parse main)" != "$before" ]
+				[[ "$stderr" == *"error: $m has already endorsed this version"*"[HLEG-W013]" ]] ;;
+			*)	echo "$stderr"; return 1 ;;
+			esac
+			if [[ "$stderr" == *"brought up to date"* ]]; then
+				[ "${stderr%%$'\n'*}" = "hleg-transition: documents/$id.xml: brought up to date with commit $killed, whose event an interrupted transition recorded" ]
+				behind=$((behind + 1))
+			fi
+			[ -z "$(git -C "$D" status --porcelain)" ]
+			[ "$(git -C "$D" log --format='%(trailers:key=HLEG-Document,valueonly,separator=) %(trailers:key=HLEG-Actor,valueonly,separator=)' main | grep -c "^$id $m\$")" -eq 1 ]
+			sound "$D"
+		done
+	done
+	echo "# $kills kills: $recorded recorded the event, $behind left the document behind and the next event brought it up to date, $locks left index.lock" >&3
+}
+
+need_strace() {
+	need strace
+	strace -o /dev/null true 2>/dev/null || skip "strace cannot trace here"
+}
+
+# traced_at CALL PATH INJECT CMD...: CMD under strace, which does INJECT
+# (as strace -e inject=CALL:INJECT) when CMD enters CALL on PATH, in the
+# background; its trace goes to $BATS_TEST_TMPDIR/trace.  LeakSanitizer
+# cannot work under ptrace.
+traced_at() {
+	local call=$1 path=$2 inject=$3
+	shift 3
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	    strace -f -qq -o "$BATS_TEST_TMPDIR/trace" -P "$path" \
+	    -e trace="$call" -e inject="$call:$inject" "$@"
+}
+
+# stopped: waits until the command that traced_at stops with SIGSTOP has
+# stopped, and prints its pid.
+stopped() {
+	local pid
+	for _ in $(seq 1 1000); do
+		pid=$(awk '/--- stopped by SIGSTOP ---/ { print $1; exit }' "$BATS_TEST_TMPDIR/trace" 2>/dev/null)
+		[ -n "$pid" ] && { echo "$pid"; return 0; }
+		sleep 0.01
+	done
+	echo "the command never stopped" >&2
+	return 1
+}
+
+# resume PID JOB: lets PID, stopped, go on until JOB ends.
+resume() {
+	while kill -CONT "$1" 2>/dev/null; do
+		kill -0 "$2" 2>/dev/null || break
+		sleep 0.01
+	done
+	wait "$2"
+}
+
+@test "SIGKILL after main moved: before the file, before the index, with index.lock made; the next event brings the document up to date" {
+	need_strace
+	D=$BATS_TEST_TMPDIR/d
+	make_dossier "$D"
+	# killed_at ID CALL PATH [ERROR]: the endorsement of ID by m12 is
+	# recorded, and hleg-transition killed as it enters CALL on PATH.
+	killed_at() {
+		run traced_at "$2" "$3" "${4:+error=$4:}signal=KILL" \
+		    "$BIN/hleg-transition" -C "$D" "$1" endorse --as m12
+		[ "$status" -eq 137 ]
+		[ "$(trailer "$D" HLEG-Document)" = "$1" ]
+		[ "$(trailer "$D" HLEG-Actor)" = m12 ]
+		E=$(git -C "$D" rev-parse --short=7 main)
+	}
+	brought_forward() {
+		run --separate-stderr "$BIN/hleg-transition" -C "$D" "$1" endorse --as m30
+		echo "$stderr"
+		[ "$status" -eq 0 ]
+		[ "$stderr" = "hleg-transition: documents/$1.xml: brought up to date with commit $E, whose event an interrupted transition recorded" ]
+		[ -z "$(git -C "$D" status --porcelain)" ]
+		sound "$D"
+	}
+	# The checkout begins by clearing the git directory of temporary
+	# files that killed runs left: killed there, nothing follows main.
+	killed_at HLEG-P-2008-001 openat "$D/.git/"
+	[ "$(git -C "$D" status --porcelain)" = "M  documents/HLEG-P-2008-001.xml" ]
+	brought_forward HLEG-P-2008-001
+	# The file follows, not yet the index.
+	killed_at HLEG-P-2008-002 openat "$D/.git/index.lock" EIO
+	[ "$(git -C "$D" status --porcelain)" = "MM documents/HLEG-P-2008-002.xml" ]
+	[ ! -e "$D/.git/index.lock" ]
+	brought_forward HLEG-P-2008-002
+	# The new index written, not yet renamed into place: the lock is
+	# left, named with what to do, and nothing is written until then.
+	killed_at HLEG-P-2008-003 rename "$D/.git/index.lock"
+	[ -e "$D/.git/index.lock" ]
+	before=$(fingerprint "$D")
+	run --separate-stderr "$BIN/hleg-transition" -C "$D" HLEG-P-2008-003 endorse --as m30
+	[ "$status" -eq 2 ]
+	[ "${stderr_lines[0]}" = "hleg-transition: $D: documents/HLEG-P-2008-003.xml: stands at the version before commit $E, whose event an interrupted transition recorded, and cannot be brought up to date: $D/.git/index.lock exists; if no git is running on the dossier, remove it and try again" ]
+	[ "${stderr_lines[1]}" = "hleg-transition: nothing was recorded" ]
+	[ "$(fingerprint "$D")" = "$before" ]
+	rm "$D/.git/index.lock"
+	brought_forward HLEG-P-2008-003
+}
+
+@test "a change made to the document while its event is recorded is left as it is, and the next event says how to keep or drop it" {
+	need_strace
+	D=$BATS_TEST_TMPDIR/d
+	make_dossier "$D"
+	F=$D/documents/$P.xml
+	# Stopped as main moves, after the document was found clean.
+	traced_at rename "$D/.git/refs/heads/main.lock" signal=STOP \
+	    "$BIN/hleg-transition" -C "$D" $P endorse --as m12 >"$BATS_TEST_TMPDIR/out" 2>&1 &
+	job=$!
+	pid=$(stopped)
+	echo "<!-- edited -->" >>"$F"
+	resume "$pid" "$job"
+	cat "$BATS_TEST_TMPDIR/out"
+	[ "$(sed -n 1p "$BATS_TEST_TMPDIR/out")" = "hleg-transition: the event is recorded; documents/$P.xml changed while it was recorded and is left as it is: the next hleg-transition on it brings it up to date, or says what to do" ]
+	[[ "$(sed -n 2p "$BATS_TEST_TMPDIR/out")" == "endorse $P: draft -> draft ["*"]" ]]
+	[ "$(trailer "$D" HLEG-Actor)" = m12 ]
+	[ "$(tail -1 "$F")" = "<!-- edited -->" ]
+	# The index is as the event found it: the edit is over it.
+	[ "$(git -C "$D" rev-parse :documents/$P.xml)" = "$(git -C "$D" rev-parse main~1:documents/$P.xml)" ]
+	before=$(fingerprint "$D")
+	run "$BIN/hleg-transition" -C "$D" $P endorse --as m30
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"error: the file has changes that are not committed, over an index that an interrupted transition left at the version before commit $(git -C "$D" rev-parse --short=7 main): "*"[HLEG-W020]" ]]
+	[ "$(fingerprint "$D")" = "$before" ]
+}
+
+@test "a change made while a document left behind is brought up to date is left as it is" {
+	need_strace
+	D=$BATS_TEST_TMPDIR/d
+	make_dossier "$D"
+	F=$D/documents/$P.xml
+	"$BIN/hleg-transition" -C "$D" $P endorse --as m12 >/dev/null
+	git -C "$D" checkout main~1 -- documents/$P.xml
+	main=$(git -C "$D" rev-parse main)
+	# Stopped as the file is about to be written, after it was proved
+	# left behind.
+	traced_at openat "$D/.git/" signal=STOP \
+	    "$BIN/hleg-transition" -C "$D" $P endorse --as m30 >"$BATS_TEST_TMPDIR/out" 2>&1 &
+	job=$!
+	pid=$(stopped)
+	echo "<!-- edited -->" >>"$F"
+	status=0
+	resume "$pid" "$job" || status=$?
+	cat "$BATS_TEST_TMPDIR/out"
+	[ "$status" -eq 2 ]
+	# (strace says how it took the path with a slash.)
+	[ "$(grep -v '^strace: ' "$BATS_TEST_TMPDIR/out")" = "hleg-transition: documents/$P.xml: changed while it was checked; it is left as it is: try again
+hleg-transition: nothing was recorded" ]
+	[ "$(git -C "$D" rev-parse main)" = "$main" ]
+	[ "$(tail -1 "$F")" = "<!-- edited -->" ]
+	[ "$(git -C "$D" status --porcelain)" = "MM documents/$P.xml" ]
+}
+
+@test "temporary files that killed transitions left in the git directory are removed; one that a running transition holds is not" {
+	need flock
+	D=$BATS_TEST_TMPDIR/d
+	make_dossier "$D"
+	echo partial >"$D/.git/hleg-checkout-999999-0.tmp"
+	echo partial >"$D/.git/hleg-checkout-999999-1.tmp"
+	echo writing >"$D/.git/hleg-checkout-999998-0.tmp"
+	flock -o "$D/.git/hleg-checkout-999998-0.tmp" sleep 60 &
+	holder=$!
+	for _ in $(seq 1 500); do
+		flock -n "$D/.git/hleg-checkout-999998-0.tmp" true || break
+		sleep 0.01
+	done
+	run "$BIN/hleg-transition" -C "$D" $P endorse --as m12
+	kill "$holder"
+	wait "$holder" || true
+	[ "$status" -eq 0 ]
+	[ "$(cd "$D/.git" && ls hleg-*)" = "hleg-checkout-999998-0.tmp" ]
+	[ -z "$(git -C "$D" status --porcelain)" ]
 }
 
 @test "SIGKILL of the pre-receive hook: the push is refused or accepted whole" {

@@ -4,6 +4,7 @@
 # with exit 1, the rule named, and the repository unchanged.
 
 load helpers
+bats_require_minimum_version 1.5.0
 
 P=HLEG-P-2008-004	# rapporteurs m17 and m35; Sector ITU-D
 P3=HLEG-P-2008-003	# Sectors ITU-T and ITU-D
@@ -282,10 +283,354 @@ Reviewed: yes"
 	[[ "$output" == *"the roster's name or email of m01 is not safe in a commit signature"* ]]
 }
 
-@test "refused: uncommitted changes to the document" {
-	echo "<!-- edited -->" >>"$D/documents/$P.xml"
-	refused HLEG-W020 $T $P endorse --as m12
-	[[ "$output" == *"documents/$P.xml has changes that are not committed"* ]]
+# --- What an interrupted transition left, and what someone changed -------
+#
+# hleg-transition moves main, then writes the document's file, then its
+# index entry.  Killed in between, it leaves them at the version before
+# its event; the states are made here by hand.
+
+# recorded_one: an event on $P, whose commit is $E (short) and whose
+# parent's version of the document is the one a killed run leaves.
+recorded_one() {
+	$T $P endorse --as m12 >/dev/null
+	E=$(git -C "$D" rev-parse --short=7 main)
+	F=$D/documents/$P.xml
+}
+
+# brought_forward: the next event ran, saying that it brought the
+# document up to date with $E, and was recorded over it; index and work
+# tree follow main.
+brought_forward() {
+	echo "$stderr"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "hleg-transition: documents/$P.xml: brought up to date with commit $E, whose event an interrupted transition recorded" ]
+	[[ "$output" == "endorse $P: draft -> draft ["*"]" ]]
+	[ "$(git -C "$D" rev-parse --short=7 main~1)" = "$E" ]
+	[ "$(step_count "$D" $P)" -eq 2 ]
+	[ -z "$(git -C "$D" status --porcelain)" ]
+	cmp "$F" <(git -C "$D" show main:documents/$P.xml)
+}
+
+@test "left behind, index and file at the version before the event: the next event brings them up to date" {
+	recorded_one
+	git -C "$D" checkout main~1 -- documents/$P.xml
+	[ "$(git -C "$D" status --porcelain)" = "M  documents/$P.xml" ]
+	run --separate-stderr $T $P endorse --as m30
+	brought_forward
+}
+
+@test "left behind, the index before the event and the file at it: the next event brings the index up to date" {
+	recorded_one
+	git -C "$D" reset -q main~1 -- documents/$P.xml
+	[ "$(git -C "$D" status --porcelain)" = "MM documents/$P.xml" ]
+	run --separate-stderr $T $P endorse --as m30
+	brought_forward
+}
+
+@test "left behind, the file before the event and the index at it: the next event brings the file up to date" {
+	recorded_one
+	git -C "$D" show main~1:documents/$P.xml >"$F"
+	[ "$(git -C "$D" status --porcelain)" = " M documents/$P.xml" ]
+	run --separate-stderr $T $P endorse --as m30
+	brought_forward
+}
+
+@test "left behind, and the event refused: the document is brought up to date all the same" {
+	recorded_one
+	git -C "$D" checkout main~1 -- documents/$P.xml
+	main=$(git -C "$D" rev-parse main)
+	# The killed run's own event, run again: recorded already.
+	run --separate-stderr $T $P endorse --as m12
+	[ "$status" -eq 1 ]
+	[ "${stderr_lines[0]}" = "hleg-transition: documents/$P.xml: brought up to date with commit $E, whose event an interrupted transition recorded" ]
+	[[ "${stderr_lines[1]}" == *"m12 has already endorsed this version"*"[HLEG-W013]" ]]
+	[ "$(git -C "$D" rev-parse main)" = "$main" ]
+	[ -z "$(git -C "$D" status --porcelain)" ]
+}
+
+@test "left behind under events on other documents: the next event on it names the event it missed" {
+	recorded_one
+	git -C "$D" checkout main~1 -- documents/$P.xml
+	$T $P3 endorse --as m12 >/dev/null
+	$T HLEG-P-2008-001 endorse --as m12 >/dev/null
+	# A member's commit of another document, made by path.
+	echo "<!-- edited -->" >>"$D/documents/HLEG-P-2008-002.xml"
+	at 2008-04-10T11:00:00+02:00 git_t -C "$D" commit -qm "A comment" documents/HLEG-P-2008-002.xml
+	[ "$(git -C "$D" status --porcelain)" = "M  documents/$P.xml" ]
+	run --separate-stderr $T $P endorse --as m30
+	echo "$stderr"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "hleg-transition: documents/$P.xml: brought up to date with commit $E, whose event an interrupted transition recorded" ]
+	[ "$(step_count "$D" $P)" -eq 2 ]
+	[ -z "$(git -C "$D" status --porcelain)" ]
+}
+
+@test "left two events back (transitions on the same document at once, killed): brought up to date, saying how far" {
+	recorded_one
+	$T $P endorse --as m30 >/dev/null
+	last=$(git -C "$D" rev-parse --short=7 main)
+	$T $P3 endorse --as m12 >/dev/null
+	git -C "$D" checkout main~3 -- documents/$P.xml
+	git -C "$D" show main~2:documents/$P.xml >"$F"
+	run --separate-stderr $T $P endorse --as m40
+	echo "$stderr"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "hleg-transition: documents/$P.xml: brought up to date with commit $last from the version before commit $E, 2 events earlier, whose events interrupted transitions recorded" ]
+	[ "$(step_count "$D" $P)" -eq 3 ]
+	[ -z "$(git -C "$D" status --porcelain)" ]
+}
+
+@test "left behind with index.lock left too: nothing is written or recorded, and the message says what to do" {
+	recorded_one
+	git -C "$D" checkout main~1 -- documents/$P.xml
+	: >"$D/.git/index.lock"
+	before=$(fingerprint "$D")
+	run --separate-stderr $T $P endorse --as m30
+	echo "$stderr"
+	[ "$status" -eq 2 ]
+	[ "${stderr_lines[0]}" = "hleg-transition: $D: documents/$P.xml: stands at the version before commit $E, whose event an interrupted transition recorded, and cannot be brought up to date: $D/.git/index.lock exists; if no git is running on the dossier, remove it and try again" ]
+	[ "${stderr_lines[1]}" = "hleg-transition: nothing was recorded" ]
+	[ "$(fingerprint "$D")" = "$before" ]
+	rm "$D/.git/index.lock"
+	run --separate-stderr $T $P endorse --as m30
+	brought_forward
+}
+
+# edited_refused KIND: the event is refused with the advice for KIND, and
+# nothing is changed.
+edited_refused() {
+	local want
+	case $1 in
+	file)	want="the file has changes that are not committed: to keep them, commit them first (git commit documents/$P.xml), or put them aside with git stash and take them back after the event with git stash pop; to drop them, git restore documents/$P.xml" ;;
+	staged)	want="the index has changes to it that are not committed: to keep them, commit them first (git commit documents/$P.xml), or put them aside with git stash and take them back after the event with git stash pop; to drop them, git restore --source=HEAD --staged --worktree documents/$P.xml" ;;
+	both)	want="the index and the file have changes that are not committed, each its own: to keep them, put them aside with git stash and take them back after the event with git stash pop --index; to drop them, git restore --source=HEAD --staged --worktree documents/$P.xml" ;;
+	old)	want="the file has changes that are not committed, over an index that an interrupted transition left at the version before commit $E: they may lack that event, and committing them would revert it; to keep them, put them aside with git stash and make them again on the recorded version (git stash show -p shows them); to drop them, git checkout HEAD -- documents/$P.xml" ;;
+	esac
+	refused HLEG-W020 $T $P endorse --as m30
+	[ "$output" = "hleg-transition: documents/$P.xml: error: $want [HLEG-W020]" ]
+}
+
+# the_edit: the file holds the edit, every recorded step, and no other
+# change against main.
+the_edit() {
+	grep -q 'Establish sound national incident response teams' "$F"
+	[ "$(grep -c '<step ' "$F")" -eq "$(step_count "$D" $P)" ]
+	[ "$(git -C "$D" diff --no-textconv HEAD -- documents/$P.xml | grep -c '^[-+] ')" -eq 2 ]
+}
+
+edit() {
+	sed -i 's/Establish national incident/Establish sound national incident/' "$F"
+}
+
+@test "refused: an edit of the file, untouched; kept by git stash and git stash pop, with nothing reverted" {
+	recorded_one
+	edit
+	edited_refused file
+	git -C "$D" stash -q
+	run $T $P endorse --as m30
+	[ "$status" -eq 0 ]
+	git -C "$D" stash pop -q
+	the_edit
+	[ "$(step_count "$D" $P)" -eq 2 ]
+}
+
+@test "refused: an edit of the file, kept by committing it first, or dropped by git restore" {
+	recorded_one
+	edit
+	edited_refused file
+	at 2008-04-10T11:00:00+02:00 git_t -C "$D" commit -qm "Sound" documents/$P.xml
+	run $T $P endorse --as m30
+	[ "$status" -eq 0 ]
+	[ "$(step_count "$D" $P)" -eq 2 ]
+	[ -z "$(git -C "$D" status --porcelain)" ]
+	git -C "$D" show main:documents/$P.xml | grep -q 'Establish sound national'
+	echo "<!-- dropped -->" >>"$F"
+	edited_refused file
+	git -C "$D" restore documents/$P.xml
+	run $T $P endorse --as m40
+	[ "$status" -eq 0 ]
+	[ -z "$(git -C "$D" status --porcelain)" ]
+}
+
+@test "refused: a file that is gone, untouched; git restore brings it back" {
+	recorded_one
+	rm "$F"
+	edited_refused file
+	git -C "$D" restore documents/$P.xml
+	run $T $P endorse --as m30
+	[ "$status" -eq 0 ]
+}
+
+@test "refused: a staged edit, untouched; kept by git stash and git stash pop, or by committing it, with nothing reverted" {
+	recorded_one
+	edit
+	git -C "$D" add documents/$P.xml
+	edited_refused staged
+	git -C "$D" stash -q
+	run $T $P endorse --as m30
+	[ "$status" -eq 0 ]
+	git -C "$D" stash pop -q
+	the_edit
+	git -C "$D" add documents/$P.xml
+	edited_refused staged
+	at 2008-04-10T11:00:00+02:00 git_t -C "$D" commit -qm "Sound" documents/$P.xml
+	run $T $P endorse --as m40
+	[ "$status" -eq 0 ]
+	[ "$(step_count "$D" $P)" -eq 3 ]
+	[ -z "$(git -C "$D" status --porcelain)" ]
+}
+
+@test "refused: a staged edit, dropped by git restore --source=HEAD --staged --worktree" {
+	recorded_one
+	edit
+	git -C "$D" add documents/$P.xml
+	edited_refused staged
+	git -C "$D" restore --source=HEAD --staged --worktree documents/$P.xml
+	run $T $P endorse --as m30
+	[ "$status" -eq 0 ]
+	[ -z "$(git -C "$D" status --porcelain)" ]
+	! grep -q 'Establish sound' "$F"
+}
+
+@test "refused: a staged edit and another in the file, untouched; kept by git stash and git stash pop --index, or dropped" {
+	recorded_one
+	edit
+	git -C "$D" add documents/$P.xml
+	sed -i 's/incident response teams<\/title>/incident response teams (CIRTs)<\/title>/' "$F"
+	staged=$(git -C "$D" rev-parse :documents/$P.xml)
+	edited_refused both
+	git -C "$D" stash -q
+	run $T $P endorse --as m30
+	[ "$status" -eq 0 ]
+	git -C "$D" stash pop -q --index
+	# Each change back where it was, over the recorded steps.
+	git -C "$D" show :documents/$P.xml | grep -q 'Establish sound national incident response teams</title>'
+	[ "$(git -C "$D" show :documents/$P.xml | grep -c '<step ')" -eq 2 ]
+	grep -q 'Establish sound national incident response teams (CIRTs)</title>' "$F"
+	[ "$(grep -c '<step ' "$F")" -eq 2 ]
+	edited_refused both
+	git -C "$D" restore --source=HEAD --staged --worktree documents/$P.xml
+	run $T $P endorse --as m40
+	[ "$status" -eq 0 ]
+	[ -z "$(git -C "$D" status --porcelain)" ]
+}
+
+@test "refused: a staged edit with the file as main has it, untouched; kept by git stash and git stash pop --index" {
+	recorded_one
+	edit
+	git -C "$D" add documents/$P.xml
+	git -C "$D" show main:documents/$P.xml >"$F"
+	[ "$(git -C "$D" status --porcelain)" = "MM documents/$P.xml" ]
+	edited_refused both
+	git -C "$D" stash -q
+	run $T $P endorse --as m30
+	[ "$status" -eq 0 ]
+	git -C "$D" stash pop -q --index
+	git -C "$D" show :documents/$P.xml | grep -q 'Establish sound national'
+	[ "$(git -C "$D" show :documents/$P.xml | grep -c '<step ')" -eq 2 ]
+}
+
+@test "refused: an edit of a file left behind, untouched; kept by git stash and made again, or dropped" {
+	recorded_one
+	git -C "$D" checkout main~1 -- documents/$P.xml
+	edit
+	edited_refused old
+	git -C "$D" stash -q
+	run $T $P endorse --as m30
+	[ "$status" -eq 0 ]
+	[ -z "$(git -C "$D" status --porcelain)" ]
+	git -C "$D" stash show -p --no-textconv | grep -q '^+.*Establish sound national'
+	edit
+	the_edit
+	[ "$(step_count "$D" $P)" -eq 2 ]
+	# Or dropped.
+	git -C "$D" checkout -q main~1 -- documents/$P.xml
+	E=$(git -C "$D" rev-parse --short=7 main)
+	echo "<!-- dropped -->" >>"$F"
+	edited_refused old
+	git -C "$D" checkout HEAD -- documents/$P.xml
+	run $T $P endorse --as m40
+	[ "$status" -eq 0 ]
+	[ -z "$(git -C "$D" status --porcelain)" ]
+}
+
+@test "refused, not brought forward: the version before a member's commit is a member's change" {
+	recorded_one
+	edit
+	at 2008-04-10T11:00:00+02:00 git_t -C "$D" commit -qm "Sound" documents/$P.xml
+	git -C "$D" checkout main~1 -- documents/$P.xml
+	edited_refused staged
+}
+
+@test "refused, not brought forward: the version before a commit that has an event's trailers but changes more than the document" {
+	recorded_one
+	git -C "$D" reset -q --soft main~1
+	echo "<!-- also -->" >>"$D/documents/HLEG-P-2008-001.xml"
+	git -C "$D" add documents
+	git_t -C "$D" commit -q -C ORIG_HEAD
+	[ "$(git -C "$D" log -1 --format=%s)" = "endorse $P: Establish national incident response teams" ]
+	E=$(git -C "$D" rev-parse --short=7 main)
+	git -C "$D" checkout main~1 -- documents/$P.xml
+	edited_refused staged
+}
+
+@test "refused, not brought forward: the version before a content commit that carries an event's trailers under another subject" {
+	recorded_one
+	edit
+	at 2008-04-10T11:00:00+02:00 git_t -C "$D" commit -q -F - documents/$P.xml <<-EOF
+	A sounder title
+
+	HLEG-Document: $P
+	HLEG-Event: endorse
+	HLEG-State: draft -> draft
+	HLEG-Actor: m30
+	EOF
+	[ "$(trailer "$D" HLEG-Document)" = "$P" ]
+	git -C "$D" checkout main~1 -- documents/$P.xml
+	edited_refused staged
+}
+
+@test "refused, not brought forward: the version before an event, when a later commit said to be another document's event changed the document too" {
+	recorded_one
+	$T $P3 endorse --as m12 >/dev/null
+	other=$(git -C "$D" rev-parse main)
+	edit
+	git_t -C "$D" commit -q -C "$other" documents/$P.xml
+	[ "$(trailer "$D" HLEG-Document)" = "$P3" ]
+	git -C "$D" checkout main~3 -- documents/$P.xml
+	edited_refused staged
+}
+
+@test "refused, not brought forward: a version the document never had before an event" {
+	recorded_one
+	git -C "$D" show main~1:documents/$P.xml | sed 's/Establish national/Establish sound national/' >"$F"
+	git -C "$D" add documents/$P.xml
+	edited_refused staged
+}
+
+@test "refused: a new document, in the work tree or staged but not on main, is no document (HLEG-W017); the file is left as it is" {
+	sed 's/HLEG-P-2008-004/HLEG-P-2008-099/' "$D/documents/$P.xml" >"$D/documents/HLEG-P-2008-099.xml"
+	refused HLEG-W017 $T HLEG-P-2008-099 endorse --as m12
+	[[ "$output" == *"there is no document HLEG-P-2008-099 on the main branch"* ]]
+	git -C "$D" add documents/HLEG-P-2008-099.xml
+	refused HLEG-W017 $T HLEG-P-2008-099 endorse --as m12
+}
+
+@test "a git directory on another file system than the work tree: the file is written beside itself, renamed in, and followed" {
+	G=$(mktemp -d /dev/shm/hleg-test.XXXXXX)
+	[ "$(stat -c %d "$G")" != "$(stat -c %d "$D")" ] || { rm -rf "$G"; skip "/dev/shm is on the file system of $D"; }
+	mv "$D/.git" "$G/git"
+	echo "gitdir: $G/git" >"$D/.git"
+	run --separate-stderr $T $P endorse --as m12
+	status_=$status stderr_=$stderr
+	state=$(git -C "$D" status --porcelain)
+	left=$(find "$D/documents" "$G/git" -maxdepth 1 -name '*hleg*' | wc -l)
+	rm -rf "$G"
+	echo "$stderr_"
+	[ "$status_" -eq 0 ]
+	[ -z "$stderr_" ]
+	[ -z "$state" ]
+	[ "$left" -eq 0 ]
 }
 
 @test "uncommitted changes to another document do not matter" {

@@ -110,16 +110,6 @@ int	dossier_has_worktree(struct dossier *d);
  * of the dossier; -1 after a message. */
 int	dossier_worktree_path_safe(struct dossier *d, const char *path);
 
-/* 1 when path has no change in the index or the work tree against HEAD,
- * 0 when it has, -1 after a message (also when the way to path is not
- * safe). */
-int	dossier_path_clean(struct dossier *d, const char *path);
-
-/* Makes the work tree file of path hold data, the blob just committed,
- * and its index entry follow; never through a symbolic link. */
-int	dossier_checkout_path(struct dossier *d, const char *path,
-	    const char *data, size_t len);
-
 /* The committer: user.name and user.email from the environment
  * (GIT_COMMITTER_NAME, GIT_COMMITTER_EMAIL) or the configuration, at
  * when/offset; fallback when neither names one.  Returns 0, or -1. */
