@@ -30,6 +30,13 @@
   appear inside a predicate.
   A rule the compiler does not know stops it with a message, rather than
   being silently ignored.
+  key() is refused: libxslt copies a key's group on every call and builds
+  each group by comparing every node with those already in it, so that k
+  nodes with one value cost k squared.  The rules ask keys with
+  hx:key-nth(name, value, n), key(name, value)[n], and
+  hx:key-position(name, value), the position of the context node in
+  key(name, value) or 0, which src/lib/rules.c provides: they index each
+  xsl:key once, in linear time.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -41,6 +48,18 @@
   <xsl:output method="xml" indent="yes" encoding="UTF-8"/>
 
   <xsl:template match="/sch:schema">
+    <xsl:for-each select="//sch:*/@test | //sch:*/@value | //sch:*/@select
+        | //sch:rule/@context | xsl:key/@use | xsl:key/@match">
+      <xsl:if test="contains(concat(' ', translate(., '()[],=!&lt;&gt;|+*@$&#9;&#10;&#13;',
+          '                 '), ' '), ' key ')">
+        <xsl:message terminate="yes">
+          <xsl:text>key() is refused, as its cost grows with the square </xsl:text>
+          <xsl:text>of a key's group: use hx:key-nth(name, value, n) or </xsl:text>
+          <xsl:text>hx:key-position(name, value) in </xsl:text>
+          <xsl:value-of select="normalize-space()"/>
+        </xsl:message>
+      </xsl:if>
+    </xsl:for-each>
     <out:stylesheet version="1.0">
       <xsl:copy-of select="namespace::*[name() != 'sch' and name() != 'xml']"/>
       <out:output method="xml" encoding="UTF-8"/>

@@ -15,7 +15,20 @@
  *				empty node-set
  *	hx:roster-person(id)	the roster's member or official with that
  *				id, or an empty node-set
- * The last two look up an index, where XPath would compare every entry.
+ *	hx:key-nth(name, value, n)
+ *				key(name, value)[n]: the n-th node, in
+ *				document order, of an xsl:key's group, or an
+ *				empty node-set
+ *	hx:key-position(name, value)
+ *				the position of the context node in
+ *				key(name, value), from 1, or 0
+ * The roster functions and the key functions look up an index, where
+ * XPath would compare every entry: the rules' cost grows with a
+ * document's size and no faster.  libxslt's own key() is not used (the
+ * compiler refuses it): it copies a key's group on every call, and builds
+ * each group by comparing every node with those already in it.  Each key
+ * is indexed instead on its first use in a run, by the xsl:key's match
+ * and use, in linear time.
  */
 #ifndef HLEG_RULES_H
 #define HLEG_RULES_H
