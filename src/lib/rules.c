@@ -355,6 +355,45 @@ fn_key_position(xmlXPathParserContextPtr ctxt, int nargs)
 		valuePush(ctxt, xmlXPathNewFloat(pos));
 }
 
+/*
+ * hx:union(node-set, ...): the union of its arguments, in document order,
+ * each node once.  XPath's "|" compares every node of one side with every
+ * node of the other; here the nodes are put together, sorted (the
+ * arguments are each in document order already) and their repeats
+ * dropped.
+ */
+static void
+fn_union(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlXPathObjectPtr	 arg;
+	xmlNodeSetPtr		 set;
+	int			 n = 0;
+
+	if ((set = xmlXPathNodeSetCreate(NULL)) == NULL)
+		msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
+	for (int i = 0; i < nargs; i++) {
+		if ((arg = valuePop(ctxt)) == NULL ||
+		    arg->type != XPATH_NODESET) {
+			xmlXPathFreeObject(arg);
+			xmlXPathFreeNodeSet(set);
+			xmlXPathSetTypeError(ctxt);
+			return;
+		}
+		for (int k = 0; arg->nodesetval != NULL &&
+		    k < arg->nodesetval->nodeNr; k++)
+			if (xmlXPathNodeSetAddUnique(set,
+			    arg->nodesetval->nodeTab[k]) != 0)
+				msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
+		xmlXPathFreeObject(arg);
+	}
+	xmlXPathNodeSetSort(set);
+	for (int i = 0; i < set->nodeNr; i++)
+		if (n == 0 || set->nodeTab[i] != set->nodeTab[n - 1])
+			set->nodeTab[n++] = set->nodeTab[i];
+	set->nodeNr = n;
+	valuePush(ctxt, xmlXPathWrapNodeSet(set));
+}
+
 xmlDocPtr
 rules_compile(const char *sch_path, const char *compiler_path)
 {
@@ -375,6 +414,8 @@ rules_compile(const char *sch_path, const char *compiler_path)
 	    (const xmlChar *)HLEG_XSLT_NS, fn_key_nth);
 	xsltRegisterExtModuleFunction((const xmlChar *)"key-position",
 	    (const xmlChar *)HLEG_XSLT_NS, fn_key_position);
+	xsltRegisterExtModuleFunction((const xmlChar *)"union",
+	    (const xmlChar *)HLEG_XSLT_NS, fn_union);
 
 	if ((compiler = xslt_load(compiler_path)) == NULL)
 		return NULL;

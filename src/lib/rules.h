@@ -22,13 +22,15 @@
  *	hx:key-position(name, value)
  *				the position of the context node in
  *				key(name, value), from 1, or 0
+ *	hx:union(node-set, ...)	the union of node-sets, in document order
  * The roster functions and the key functions look up an index, where
  * XPath would compare every entry: the rules' cost grows with a
  * document's size and no faster.  libxslt's own key() is not used (the
  * compiler refuses it): it copies a key's group on every call, and builds
  * each group by comparing every node with those already in it.  Each key
  * is indexed instead on its first use in a run, by the xsl:key's match
- * and use, in linear time.
+ * and use, in linear time.  XPath's "|" compares every node of one side
+ * with every node of the other; hx:union() sorts.
  */
 #ifndef HLEG_RULES_H
 #define HLEG_RULES_H
