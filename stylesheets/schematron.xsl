@@ -46,6 +46,9 @@
       node of the other;
     - the document's position comes to the templates as a parameter
       (hx:document), not counted for each diagnostic;
+    - a diagnostic is written while hx:keep() says that its document
+      takes more (the program keeps a hundred a document), and is only
+      counted past that;
     - key() is refused: libxslt copies a key's group on every call and
       builds each group by comparing every node with those already in
       it, so that k nodes with one value cost k squared.  The rules ask
@@ -202,16 +205,29 @@
     <out:variable name="{@name}" select="{@value}"/>
   </xsl:template>
 
+  <!-- A diagnostic is written while hx:keep() says that its document
+       wants more; past that, it is only counted. -->
   <xsl:template match="sch:assert">
-    <out:if test="not({@test})">
+    <xsl:variable name="level">
+      <xsl:call-template name="level"/>
+    </xsl:variable>
+    <out:if test="not({@test}) and hx:keep($hx:document, '{$level}')">
       <xsl:call-template name="diagnostic"/>
     </out:if>
   </xsl:template>
 
   <xsl:template match="sch:report">
-    <out:if test="{@test}">
+    <xsl:variable name="level">
+      <xsl:call-template name="level"/>
+    </xsl:variable>
+    <out:if test="({@test}) and hx:keep($hx:document, '{$level}')">
       <xsl:call-template name="diagnostic"/>
     </out:if>
+  </xsl:template>
+
+  <xsl:template name="level">
+    <xsl:value-of select="substring('error', 1, 5 * not(@role = 'warning'))"/>
+    <xsl:value-of select="substring('warning', 1, 7 * (@role = 'warning'))"/>
   </xsl:template>
 
   <xsl:template name="diagnostic">
@@ -219,7 +235,10 @@
       <xsl:message terminate="yes">an assertion has no id: <xsl:value-of
         select="@test"/></xsl:message>
     </xsl:if>
-    <d rule="{@id}" level="{substring('error', 1, 5 * not(@role = 'warning'))}{substring('warning', 1, 7 * (@role = 'warning'))}">
+    <xsl:variable name="level">
+      <xsl:call-template name="level"/>
+    </xsl:variable>
+    <d rule="{@id}" level="{$level}">
       <out:attribute name="doc">
         <out:value-of select="$hx:document"/>
       </out:attribute>

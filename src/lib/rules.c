@@ -39,6 +39,9 @@ struct index {
 struct run {
 	const struct roster	*roster;
 	struct index		*indexes;
+	struct rules_input	*in;		/* the documents checked */
+	size_t			 n;
+	size_t			*kept;		/* diagnostics made, each */
 };
 
 static void
@@ -356,6 +359,51 @@ fn_key_position(xmlXPathParserContextPtr ctxt, int nargs)
 }
 
 /*
+ * hx:keep(document, level): whether the transform should write one more
+ * diagnostic of level ('error' or 'warning') about the document-th
+ * document of the batch.  A document keeps DIAG_MAX diagnostics; those
+ * past them are only counted, as diag_add() would, so that a document
+ * that breaks a rule a hundred thousand times does not make a result tree
+ * of a hundred thousand messages.
+ */
+static void
+fn_keep(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xsltTransformContextPtr	 tctxt;
+	struct run		*run;
+	struct diag_list	*diags;
+	enum diag_level		 level;
+	xmlChar			*lv;
+	double			 doc;
+	int			 keep = 1;
+
+	if (nargs != 2) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	lv = xmlXPathPopString(ctxt);
+	doc = xmlXPathPopNumber(ctxt);
+	tctxt = xsltXPathGetTransformContext(ctxt);
+	run = tctxt ? tctxt->_private : NULL;
+	if (ctxt->error == 0 && run != NULL && lv != NULL && doc >= 0 &&
+	    doc < (double)run->n) {
+		diags = run->in[(size_t)doc].diags;
+		level = xmlStrEqual(lv, (const xmlChar *)"warning") ?
+		    DIAG_WARNING : DIAG_ERROR;
+		if (diags->count + run->kept[(size_t)doc] >= DIAG_MAX) {
+			keep = 0;
+			diags->dropped++;
+			if (level > diags->worst)
+				diags->worst = level;
+		} else
+			run->kept[(size_t)doc]++;
+	}
+	xmlFree(lv);
+	if (ctxt->error == 0)
+		valuePush(ctxt, xmlXPathNewBoolean(keep));
+}
+
+/*
  * hx:union(node-set, ...): the union of its arguments, in document order,
  * each node once.  XPath's "|" compares every node of one side with every
  * node of the other; here the nodes are put together, sorted (the
@@ -414,6 +462,8 @@ rules_compile(const char *sch_path, const char *compiler_path)
 	    (const xmlChar *)HLEG_XSLT_NS, fn_key_nth);
 	xsltRegisterExtModuleFunction((const xmlChar *)"key-position",
 	    (const xmlChar *)HLEG_XSLT_NS, fn_key_position);
+	xsltRegisterExtModuleFunction((const xmlChar *)"keep",
+	    (const xmlChar *)HLEG_XSLT_NS, fn_keep);
 	xsltRegisterExtModuleFunction((const xmlChar *)"union",
 	    (const xmlChar *)HLEG_XSLT_NS, fn_union);
 
@@ -544,7 +594,7 @@ rules_check(struct rules *r, struct rules_input *in, size_t n,
     const struct roster *roster)
 {
 	xsltTransformContextPtr	 ctxt;
-	struct run		 run = { roster, NULL };
+	struct run		 run = { roster, NULL, in, n, NULL };
 	xmlDocPtr		 batch, out = NULL;
 	xmlNodePtr		*placeholders;
 	char			*errors = NULL;
@@ -552,6 +602,7 @@ rules_check(struct rules *r, struct rules_input *in, size_t n,
 	if (n == 0)
 		return;
 	placeholders = xcalloc(n, sizeof(*placeholders));
+	run.kept = xcalloc(n, sizeof(*run.kept));
 	batch = lend(in, n, placeholders);
 	if ((ctxt = xslt_context(r->style, batch, &errors)) != NULL) {
 		ctxt->_private = &run;
@@ -609,5 +660,6 @@ rules_check(struct rules *r, struct rules_input *in, size_t n,
 	xmlFreeDoc(out);
 	lend_back(batch, in, n, placeholders);
 	free(placeholders);
+	free(run.kept);
 	free(errors);
 }

@@ -23,6 +23,10 @@
  *				the position of the context node in
  *				key(name, value), from 1, or 0
  *	hx:union(node-set, ...)	the union of node-sets, in document order
+ *	hx:keep(doc, level)	whether the doc-th document of the batch
+ *				takes one more diagnostic of level 'error'
+ *				or 'warning' (the compiler's; see
+ *				rules_check())
  * The roster functions and the key functions look up an index, where
  * XPath would compare every entry: the rules' cost grows with a
  * document's size and no faster.  libxslt's own key() is not used (the
@@ -65,7 +69,8 @@ struct rules_input {
 /* Runs the rules on n documents in one transform; roster may be NULL.
  * The documents' root elements are lent to a batch document for the
  * transform and given back before it returns.  Adds a diagnostic per
- * failed rule to the document it concerns. */
+ * failed rule to the document it concerns; past DIAG_MAX of them, the
+ * transform only counts them (hx:keep()), as diag_add() would. */
 void	rules_check(struct rules *r, struct rules_input *in, size_t n,
 	    const struct roster *roster);
 
