@@ -510,3 +510,19 @@ audited() {
 	[ "$status" -ne 0 ]
 	[ "$(rules)" = HLEG-V004 ]
 }
+
+@test "a draft holding more than a hundred placeholder paragraphs pushes: warnings are not findings, however many" {
+	"$TOP/bench/large" paras 20000 >"$W/documents/HLEG-P-2008-900.xml"
+	[ "$(grep -c 'Replace this paragraph' "$W/documents/HLEG-P-2008-900.xml")" -gt 300 ]
+	run "$BIN/hleg-validate" -q "$W/documents/HLEG-P-2008-900.xml"
+	[ "$status" -eq 0 ]
+	echo "$output" | grep -q "further diagnostics not shown"
+	git -C "$W" add documents
+	as m36 -C "$W" commit -qm "A draft still to write"
+	run git -C "$W" push -q origin main
+	[ "$status" -eq 0 ] || { echo "$output"; return 1; }
+	[ "$(git -C "$B" rev-parse main)" = "$(git -C "$W" rev-parse main)" ]
+	run "$BIN/hleg-verify" -C "$W"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+}
