@@ -17,13 +17,26 @@
 
 #include "lib/audit.h"
 #include "lib/dossier.h"
+#include "lib/ids.h"
 #include "lib/msg.h"
+#include "lib/source.h"
 #include "lib/trailers.h"
+#include "lib/treediff.h"
 #include "lib/util.h"
 #include "lib/validate.h"
 
 /* On a terminal, progress is shown for histories longer than this. */
 #define PROGRESS_FROM 2000
+
+/* What one push may ask of the gate (hleg-verify(1)): so many commits, so
+ * many files added, changed or deleted, and so many bytes of documents to
+ * read (both sides of a change; roster.xml and workflow.xml count).  A
+ * push beyond them is refused with HLEG-V019 before anything is judged,
+ * so that judging a push takes seconds, whatever it brings.  The audit
+ * of a history, outside the hook, has no bounds. */
+#define PUSH_MAX_COMMITS	10000
+#define PUSH_MAX_FILES		10000
+#define PUSH_MAX_BYTES		(32u * 1024 * 1024)
 
 /* Threads take the commits in blocks of at most this many, in turn;
  * findings are kept per block and printed in the history's order. */
@@ -388,6 +401,134 @@ done:
 	return rc;
 }
 
+/* Whether the audit reads the file at path: roster.xml, workflow.xml or
+ * documents/ID.xml. */
+static int
+read_by_audit(const char *path)
+{
+	char	 id[65];
+	size_t	 n;
+
+	if (strcmp(path, "roster.xml") == 0 ||
+	    strcmp(path, "workflow.xml") == 0)
+		return 1;
+	if (strncmp(path, "documents/", 10) != 0)
+		return 0;
+	path += 10;
+	n = strlen(path);
+	if (n < 5 || n - 4 > 64 || strcmp(path + n - 4, ".xml") != 0)
+		return 0;
+	memcpy(id, path, n - 4);
+	id[n - 4] = '\0';
+	return id_document_valid(id);
+}
+
+/* The size of blob id, from its header, when a reader would read it: 0
+ * for no blob or one larger than the input limit (refused unread). */
+static size_t
+read_size(git_odb *odb, const git_oid *id, uint16_t mode)
+{
+	git_object_t	 type;
+	size_t		 len;
+
+	if (mode == 0 || git_oid_is_zero(id) ||
+	    git_odb_read_header(&len, &type, odb, id) != 0 ||
+	    type != GIT_OBJECT_BLOB || len > HLEG_MAX_INPUT)
+		return 0;
+	return len;
+}
+
+/* Refuses, with HLEG-V019, a push that asks more than one push may (see
+ * PUSH_MAX_COMMITS): its commits are counted, and what each changes
+ * against its first parent, as the audit will see it, before anything
+ * is judged.  Returns 1 when the push is beyond the bounds, 0 when not,
+ * -1 after a message. */
+static int
+beyond_bounds(struct dossier *d, const struct walk *w, struct findings *f)
+{
+	struct treediff_cache	 cache;
+	struct tree_changes	 diff;
+	git_odb			*odb;
+	git_commit		*c = NULL, *parent = NULL;
+	git_tree		*ptree = NULL, *ctree = NULL;
+	size_t			 files = 0, bytes = 0;
+	int			 rc = 0;
+
+	if (w->n > PUSH_MAX_COMMITS) {
+		findings_add(f, &w->ids[PUSH_MAX_COMMITS], NULL, "HLEG-V019",
+		    "the push brings %zu commits, and the central dossier "
+		    "judges at most %d in one push: push them in parts, the "
+		    "older first (git push origin COMMIT:main)", w->n,
+		    PUSH_MAX_COMMITS);
+		return 1;
+	}
+	if (git_repository_odb(&odb, d->repo) != 0) {
+		msg_warnx("%s: %s", d->name, dossier_error());
+		return -1;
+	}
+	memset(&cache, 0, sizeof(cache));
+	memset(&diff, 0, sizeof(diff));
+	for (size_t i = 0; i < w->n && rc == 0; i++) {
+		const git_oid	*id = &w->ids[i];
+		int		 root = 0;
+
+		if (git_commit_lookup(&c, d->repo, id) != 0 ||
+		    (!(root = git_commit_parentcount(c) == 0) &&
+		    (git_commit_parent(&parent, c, 0) != 0 ||
+		    git_commit_tree(&ptree, parent) != 0)) ||
+		    git_commit_tree(&ctree, c) != 0 ||
+		    treediff(d->repo, &cache, ptree, ctree, &diff) != 0) {
+			msg_warnx("%s: %s", d->name, dossier_error());
+			rc = -1;
+		}
+		/* The trusted first commit is read for its roster and
+		 * workflow definition; another first commit, not at all. */
+		for (size_t k = 0; rc == 0 && k < diff.count; k++) {
+			const struct tree_change *ch = &diff.items[k];
+
+			if (root && !(w->has_root &&
+			    git_oid_equal(&w->root, id) &&
+			    (strcmp(ch->path, "roster.xml") == 0 ||
+			    strcmp(ch->path, "workflow.xml") == 0)))
+				continue;
+			files++;
+			if (read_by_audit(ch->path))
+				bytes += read_size(odb, &ch->old_id,
+				    ch->old_mode) + read_size(odb,
+				    &ch->new_id, ch->new_mode);
+		}
+		if (rc == 0 && files > PUSH_MAX_FILES) {
+			findings_add(f, id, NULL, "HLEG-V019", "with this "
+			    "commit the push adds, changes or deletes %zu "
+			    "files, and the central dossier judges at most "
+			    "%d in one push: push the commits in parts, the "
+			    "older first (git push origin COMMIT:main), with "
+			    "fewer files in each", files, PUSH_MAX_FILES);
+			rc = 1;
+		} else if (rc == 0 && bytes > PUSH_MAX_BYTES) {
+			findings_add(f, id, NULL, "HLEG-V019", "with this "
+			    "commit the push asks the central dossier to "
+			    "read %zu MiB of documents, and it reads at most "
+			    "%u MiB for one push: push the commits in parts, "
+			    "the older first (git push origin COMMIT:main), "
+			    "with fewer or smaller documents in each",
+			    (bytes + 1048575) / 1048576,
+			    PUSH_MAX_BYTES / 1048576);
+			rc = 1;
+		}
+		tree_changes_clear(&diff);
+		git_tree_free(ctree);
+		git_tree_free(ptree);
+		git_commit_free(parent);
+		git_commit_free(c);
+		ctree = ptree = NULL;
+		parent = c = NULL;
+	}
+	treediff_cache_clear(&cache);
+	git_odb_free(odb);
+	return rc;
+}
+
 /* What the threads that judge the commits share. */
 struct pool {
 	const struct options		*o;
@@ -626,7 +767,7 @@ run(const struct options *o)
 	struct dossier		 d;
 	struct walk		 w;
 	struct findings		 f;
-	int			 rc, progress;
+	int			 rc, progress, beyond = 0;
 	size_t			 commits;
 
 	memset(&w, 0, sizeof(w));
@@ -640,7 +781,8 @@ run(const struct options *o)
 	} else if (dossier_open(&d, o->dir) != 0)
 		return HLEG_EXIT_SYSTEM;
 	if ((o->pre_receive ? collect_push(&d, &w, &f) :
-	    collect_range(&d, o->range, &w)) != 0) {
+	    collect_range(&d, o->range, &w)) != 0 ||
+	    (o->pre_receive && (beyond = beyond_bounds(&d, &w, &f)) == -1)) {
 		dossier_close(&d);
 		free(w.ids);
 		free(w.off_line);
@@ -651,8 +793,8 @@ run(const struct options *o)
 		return HLEG_EXIT_SYSTEM;
 	progress = !o->pre_receive && !o->xml && w.n >= PROGRESS_FROM &&
 	    isatty(STDERR_FILENO);
-	rc = judge_all(o, &setup, &w, &f, progress) == 0 ? HLEG_EXIT_OK :
-	    HLEG_EXIT_SYSTEM;
+	rc = beyond || judge_all(o, &setup, &w, &f, progress) == 0 ?
+	    HLEG_EXIT_OK : HLEG_EXIT_SYSTEM;
 	commits = w.n;
 
 	if (o->xml)

@@ -366,7 +366,12 @@ hleg-transition: nothing was recorded" ]
 		push=$!
 		need pgrep
 		for t in $(seq 1 200); do
-			pid=$(pgrep -f "hleg-verify --pre-receive" | head -1)
+			# This test's hook only: git runs it in the central
+			# dossier, and other dossiers' hooks may be running on
+			# the machine.
+			pid=$(for p in $(pgrep -f "hleg-verify --pre-receive"); do
+				[ "$(readlink "/proc/$p/cwd")" = "$B" ] && echo "$p"
+			done | head -1)
 			[ -n "$pid" ] && { kill -9 "$pid" 2>/dev/null || true; break; }
 			kill -0 "$push" 2>/dev/null || break
 			sleep 0.005

@@ -255,6 +255,26 @@ setup() {
 	[[ "$output" == *"cannot compile the rules: an assertion has no id"* ]]
 }
 
+@test "the rules compiler refuses key(), whose cost grows with the square of a group" {
+	mkdir -p "$T/data"
+	cp -r schemas stylesheets "$T/data/"
+	sed -i "s/hx:key-position('person-by-id',/key('person-by-id',/" "$T/data/schemas/rules.sch"
+	grep -q "key('person-by-id'," "$T/data/schemas/rules.sch"
+	HLEG_DATADIR="$T/data" run $V -q "$P"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"cannot compile the rules: key() is refused, as its cost grows with the square of a key's group: use hx:key-nth(name, value, n) or hx:key-position(name, value) in key('person-by-id',"* ]]
+}
+
+@test "the rules compiler refuses a context whose first step has an axis" {
+	mkdir -p "$T/data"
+	cp -r schemas stylesheets "$T/data/"
+	sed -i 's|<sch:rule context="/h:roster">|<sch:rule context="/child::h:roster">|' "$T/data/schemas/rules.sch"
+	grep -q 'context="/child::h:roster"' "$T/data/schemas/rules.sch"
+	HLEG_DATADIR="$T/data" run $V -q "$P"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"cannot compile the rules: a rule context the compiler does not know: /child::h:roster (its first step must be a name test, without an axis)"* ]]
+}
+
 @test "rosters checked together keep their ids apart" {
 	run $V -q -j 1 fixtures/dossier/roster.xml fixtures/dossier/roster.xml fixtures/invalid/roster-R023-duplicate-id.xml fixtures/dossier/roster.xml
 	[ "$status" -eq 1 ]

@@ -121,7 +121,9 @@ findings_add_diags(struct findings *f, const git_oid *commit,
 		last->diags.items[last->diags.count - 1].line = d->line;
 		last->diags.items[last->diags.count - 1].column = d->column;
 	}
-	if (diags->dropped > 0)
+	/* Only errors are findings: the dropped ones count when some
+	 * error was found, kept or dropped. */
+	if (diags->dropped > 0 && diags->worst == DIAG_ERROR)
 		findings_add(f, commit, path, "HLEG-P000", "%zu more "
 		    "diagnostics were dropped", diags->dropped);
 }

@@ -4,6 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/hash.h>
+
+#include "msg.h"
 #include "node.h"
 #include "util.h"
 #include "validate.h"
@@ -55,11 +58,23 @@ read_event(struct wf_event *e, xmlNodePtr n)
 	}
 }
 
+/* Adds name to table unless it is there: the first declaration counts,
+ * as workflow_event() and workflow_is_final() find the first. */
+static void
+index_first(xmlHashTablePtr table, const char *name, void *payload)
+{
+	if (name != NULL && xmlHashLookup(table, (const xmlChar *)name) ==
+	    NULL && xmlHashAddEntry(table, (const xmlChar *)name, payload) != 0)
+		msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
+}
+
 struct workflow *
 workflow_read(xmlDocPtr doc, char **why)
 {
 	struct workflow	*w;
 	xmlNodePtr	 root = xmlDocGetRootElement(doc);
+	xmlHashTablePtr	 states, events;
+	const int	*final;
 
 	*why = NULL;
 	if (root == NULL || !node_is(root, "workflow-definition")) {
@@ -83,26 +98,36 @@ workflow_read(xmlDocPtr doc, char **why)
 			read_event(&w->events[w->nevents++], n);
 		}
 	}
-	if (w->initial == NULL || !workflow_has_state(w, w->initial))
+	/* The states and events by name, so that a definition of many is
+	 * read in linear time, not their product. */
+	if ((states = xmlHashCreate(0)) == NULL ||
+	    (events = xmlHashCreate(0)) == NULL)
+		msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
+	for (size_t i = 0; i < w->nstates; i++)
+		index_first(states, w->states[i], &w->final[i]);
+	for (size_t i = 0; i < w->nevents; i++)
+		index_first(events, w->events[i].name, &w->events[i]);
+	if (w->initial == NULL || xmlHashLookup(states,
+	    (const xmlChar *)w->initial) == NULL)
 		xappendf(why, "the initial state '%s' is not declared",
 		    w->initial ? w->initial : "");
 	for (size_t i = 0; i < w->nevents && *why == NULL; i++) {
 		struct wf_event	*e = &w->events[i];
 
 		if (e->name == NULL || e->to == NULL ||
-		    workflow_event(w, e->name) != e)
+		    xmlHashLookup(events, (const xmlChar *)e->name) != e)
 			xappendf(why, "event '%s' is declared twice",
 			    e->name ? e->name : "");
-		else if (!workflow_has_state(w, e->to))
+		else if (xmlHashLookup(states, (const xmlChar *)e->to) == NULL)
 			xappendf(why, "event '%s' leads to '%s', which is not "
 			    "declared", e->name, e->to);
 		for (size_t j = 0; j < e->nfrom && *why == NULL; j++)
-			if (e->from[j] == NULL ||
-			    !workflow_has_state(w, e->from[j]))
+			if (e->from[j] == NULL || (final = xmlHashLookup(states,
+			    (const xmlChar *)e->from[j])) == NULL)
 				xappendf(why, "event '%s' leaves from '%s', "
 				    "which is not declared", e->name,
 				    e->from[j] ? e->from[j] : "");
-			else if (workflow_is_final(w, e->from[j]))
+			else if (*final)
 				xappendf(why, "event '%s' leaves from '%s', "
 				    "which is final", e->name, e->from[j]);
 		/* The schema requires these; a definition is still read as
@@ -115,6 +140,8 @@ workflow_read(xmlDocPtr doc, char **why)
 			xappendf(why, "event '%s' names nobody who may take "
 			    "it", e->name);
 	}
+	xmlHashFree(states, NULL);
+	xmlHashFree(events, NULL);
 	if (*why != NULL) {
 		workflow_free(w);
 		return NULL;
