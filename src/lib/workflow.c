@@ -27,6 +27,7 @@ static void
 read_event(struct wf_event *e, xmlNodePtr n)
 {
 	char	*s;
+	size_t	 nfrom_alloc = 0, nby_alloc = 0;
 
 	e->name = node_prop(n, "name");
 	e->to = node_prop(n, "to");
@@ -34,13 +35,20 @@ read_event(struct wf_event *e, xmlNodePtr n)
 	e->per_sector = flag(n, "per-sector");
 	for (xmlNodePtr c = n->children; c; c = c->next) {
 		if (node_is(c, "from")) {
-			e->from = xrealloc(e->from,
-			    (e->nfrom + 1) * sizeof(*e->from));
+			if (e->nfrom == nfrom_alloc) {
+				nfrom_alloc = nfrom_alloc ? nfrom_alloc * 2 : 4;
+				e->from = xrealloc(e->from,
+				    nfrom_alloc * sizeof(*e->from));
+			}
 			e->from[e->nfrom++] = node_prop(c, "state");
 		} else if (node_is(c, "by")) {
 			struct wf_by	*b;
 
-			e->by = xrealloc(e->by, (e->nby + 1) * sizeof(*e->by));
+			if (e->nby == nby_alloc) {
+				nby_alloc = nby_alloc ? nby_alloc * 2 : 4;
+				e->by = xrealloc(e->by,
+				    nby_alloc * sizeof(*e->by));
+			}
 			b = &e->by[e->nby++];
 			b->role = node_prop(c, "role");
 			s = node_prop(c, "except");
@@ -75,6 +83,7 @@ workflow_read(xmlDocPtr doc, char **why)
 	xmlNodePtr	 root = xmlDocGetRootElement(doc);
 	xmlHashTablePtr	 states, events;
 	const int	*final;
+	size_t		 nstates_alloc = 0, nevents_alloc = 0;
 
 	*why = NULL;
 	if (root == NULL || !node_is(root, "workflow-definition")) {
@@ -83,17 +92,27 @@ workflow_read(xmlDocPtr doc, char **why)
 	}
 	w = xcalloc(1, sizeof(*w));
 	w->initial = node_prop(root, "initial");
+	/* The arrays grow by doubling: growing them one at a time copies
+	 * them again and again wherever realloc cannot extend in place. */
 	for (xmlNodePtr n = root->children; n; n = n->next) {
 		if (node_is(n, "state")) {
-			w->states = xrealloc(w->states,
-			    (w->nstates + 1) * sizeof(*w->states));
-			w->final = xrealloc(w->final,
-			    (w->nstates + 1) * sizeof(*w->final));
+			if (w->nstates == nstates_alloc) {
+				nstates_alloc = nstates_alloc ?
+				    nstates_alloc * 2 : 8;
+				w->states = xrealloc(w->states,
+				    nstates_alloc * sizeof(*w->states));
+				w->final = xrealloc(w->final,
+				    nstates_alloc * sizeof(*w->final));
+			}
 			w->final[w->nstates] = flag(n, "final");
 			w->states[w->nstates++] = node_prop(n, "name");
 		} else if (node_is(n, "event")) {
-			w->events = xrealloc(w->events,
-			    (w->nevents + 1) * sizeof(*w->events));
+			if (w->nevents == nevents_alloc) {
+				nevents_alloc = nevents_alloc ?
+				    nevents_alloc * 2 : 8;
+				w->events = xrealloc(w->events,
+				    nevents_alloc * sizeof(*w->events));
+			}
 			memset(&w->events[w->nevents], 0, sizeof(*w->events));
 			read_event(&w->events[w->nevents++], n);
 		}
