@@ -661,7 +661,7 @@ empty_commits() {
 	run timeout 60 git -C "$W" push -q origin main
 	[ "$status" -ne 0 ] && [ "$status" -ne 124 ]
 	[ "$(rules)" = HLEG-V019 ] || { echo "$output"; return 1; }
-	echo "$output" | grep -q "$(git -C "$W" rev-parse --short=8 HEAD):0:0: error: with this commit the push asks the central dossier to read 33 MiB of documents, and it reads at most 32 MiB for one push: push the commits in parts, the older first (git push origin COMMIT:main), with fewer or smaller documents in each \[HLEG-V019\]"
+	echo "$output" | grep -q "$(git -C "$W" rev-parse --short=8 HEAD):0:0: error: with this commit the push asks the central dossier to read 33 MiB of documents and commits, and it reads at most 32 MiB for one push: push the commits in parts, the older first (git push origin COMMIT:main), with fewer or smaller documents in each \[HLEG-V019\]"
 	[ "$(fingerprint "$B")" = "$before" ]
 	run "$BIN/hleg-verify" -C "$W"
 	[ "$status" -eq 0 ]
@@ -687,4 +687,18 @@ empty_commits() {
 	[ "$status" -ne 0 ] && [ "$status" -ne 124 ]
 	[ "$(rules)" = HLEG-V004 ] || { echo "$output"; return 1; }
 	[ "$(fingerprint "$B")" = "$before" ]
+}
+
+@test "commits whose messages hold more than 32 MiB, however well they compress, are refused with HLEG-V019" {
+	awk 'BEGIN { print "Notes\n"; for (i = 0; i < 800000; i++) print "a line of notes" }' >"$BATS_TEST_TMPDIR/msg"
+	for i in 1 2 3; do
+		as m36 -C "$W" commit -q --allow-empty -F "$BATS_TEST_TMPDIR/msg"
+	done
+	run timeout 60 git -C "$W" push -q origin main
+	[ "$status" -ne 0 ] && [ "$status" -ne 124 ]
+	[ "$(rules)" = HLEG-V019 ] || { echo "$output"; return 1; }
+	echo "$output" | grep -q "$(git -C "$W" rev-parse --short=8 HEAD):0:0: error: with this commit the push asks the central dossier to read 37 MiB of documents and commits"
+	[ "$(fingerprint "$B")" = "$before" ]
+	run timeout 60 git -C "$W" push -q origin main~1:main
+	[ "$status" -eq 0 ]
 }
