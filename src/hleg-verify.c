@@ -30,7 +30,8 @@
 
 /* What one push may ask of the gate (hleg-verify(1)): so many commits, so
  * many files added, changed or deleted, and so many bytes of documents to
- * read (both sides of a change; roster.xml and workflow.xml count).  A
+ * read (both sides of a change; roster.xml and workflow.xml count) and of
+ * commits (their messages; a pack compresses both).  A
  * push beyond them is refused with HLEG-V019 before anything is judged,
  * so that judging a push takes seconds, whatever it brings.  The audit
  * of a history, outside the hook, has no bounds. */
@@ -423,17 +424,18 @@ read_by_audit(const char *path)
 	return id_document_valid(id);
 }
 
-/* The size of blob id, from its header, when a reader would read it: 0
- * for no blob or one larger than the input limit (refused unread). */
+/* The size of object id of type want, from its header, when a reader
+ * would read it: 0 for none, or a blob larger than the input limit
+ * (refused unread). */
 static size_t
-read_size(git_odb *odb, const git_oid *id, uint16_t mode)
+read_size(git_odb *odb, const git_oid *id, git_object_t want)
 {
 	git_object_t	 type;
 	size_t		 len;
 
-	if (mode == 0 || git_oid_is_zero(id) ||
-	    git_odb_read_header(&len, &type, odb, id) != 0 ||
-	    type != GIT_OBJECT_BLOB || len > HLEG_MAX_INPUT)
+	if (git_oid_is_zero(id) ||
+	    git_odb_read_header(&len, &type, odb, id) != 0 || type != want ||
+	    (type == GIT_OBJECT_BLOB && len > HLEG_MAX_INPUT))
 		return 0;
 	return len;
 }
@@ -481,6 +483,8 @@ beyond_bounds(struct dossier *d, const struct walk *w, struct findings *f)
 			msg_warnx("%s: %s", d->name, dossier_error());
 			rc = -1;
 		}
+		if (rc == 0)
+			bytes += read_size(odb, id, GIT_OBJECT_COMMIT);
 		/* The trusted first commit is read for its roster and
 		 * workflow definition; another first commit, not at all. */
 		for (size_t k = 0; rc == 0 && k < diff.count; k++) {
@@ -494,8 +498,8 @@ beyond_bounds(struct dossier *d, const struct walk *w, struct findings *f)
 			files++;
 			if (read_by_audit(ch->path))
 				bytes += read_size(odb, &ch->old_id,
-				    ch->old_mode) + read_size(odb,
-				    &ch->new_id, ch->new_mode);
+				    GIT_OBJECT_BLOB) + read_size(odb,
+				    &ch->new_id, GIT_OBJECT_BLOB);
 		}
 		if (rc == 0 && files > PUSH_MAX_FILES) {
 			findings_add(f, id, NULL, "HLEG-V019", "with this "
@@ -508,10 +512,11 @@ beyond_bounds(struct dossier *d, const struct walk *w, struct findings *f)
 		} else if (rc == 0 && bytes > PUSH_MAX_BYTES) {
 			findings_add(f, id, NULL, "HLEG-V019", "with this "
 			    "commit the push asks the central dossier to "
-			    "read %zu MiB of documents, and it reads at most "
-			    "%u MiB for one push: push the commits in parts, "
-			    "the older first (git push origin COMMIT:main), "
-			    "with fewer or smaller documents in each",
+			    "read %zu MiB of documents and commits, and it "
+			    "reads at most %u MiB for one push: push the "
+			    "commits in parts, the older first (git push "
+			    "origin COMMIT:main), with fewer or smaller "
+			    "documents in each",
 			    (bytes + 1048575) / 1048576,
 			    PUSH_MAX_BYTES / 1048576);
 			rc = 1;

@@ -735,3 +735,31 @@ edit() {
 	[ "$(cat "$BATS_TEST_TMPDIR"/elsewhere/* | sha1sum)" = "$sum" ]
 	[ -z "$(ls "$BATS_TEST_TMPDIR/elsewhere" | grep -v '\.xml$')" ]
 }
+
+@test "refused: an event that a definition of many events does not define; twenty are named and the rest counted" {
+	awk '/<\/workflow-definition>/ {
+		for (i = 1; i <= 30; i++)
+			printf "  <event name=\"x%d\" to=\"draft\">\n    <from state=\"draft\"/>\n    <by role=\"member\"/>\n  </event>\n", i
+	} { print }' "$D/workflow.xml" >"$BATS_TEST_TMPDIR/w.xml"
+	mv "$BATS_TEST_TMPDIR/w.xml" "$D/workflow.xml"
+	as s01 -C "$D" commit -qam "30 more events"
+	refused HLEG-W001 $T $P approve --as m01
+	[[ "$output" == *"there is no event 'approve' in the workflow definition; the events are: endorse, submit, return, consider, withdraw, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, 15 more [HLEG-W001]" ]]
+}
+
+@test "a document of 100,000 endorsements of one version: submit counts them in seconds (one member, once)" {
+	$T $P endorse --as m12 >/dev/null
+	step=$(grep '<step event="endorse"' "$D/documents/$P.xml")
+	awk -v step="$step" '{ print } index($0, "<step event=\"endorse\"") {
+		for (i = 1; i < 100000; i++)
+			print step
+	}' "$D/documents/$P.xml" >"$BATS_TEST_TMPDIR/p.xml"
+	mv "$BATS_TEST_TMPDIR/p.xml" "$D/documents/$P.xml"
+	[ "$(grep -c '<step event="endorse"' "$D/documents/$P.xml")" -eq 100000 ]
+	as m12 -C "$D" commit -qam "Many endorsements"
+	before=$(fingerprint "$D")
+	run timeout 60 $T $P submit --as m01
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"submit needs 2 endorsements of the current version ("*"); it has 1: endorsements of earlier versions do not count [HLEG-W006]" ]]
+	[ "$(fingerprint "$D")" = "$before" ]
+}

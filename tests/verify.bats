@@ -823,9 +823,10 @@ audited() {
 	[ "$(rules)" = HLEG-V004 ]
 }
 
-# empty_commits DIR N: N commits that change nothing, by m36, on main.
+# empty_commits DIR N [WHO]: N commits that change nothing, on main, by
+# WHO ("Name <address>"; m36 by default).
 empty_commits() {
-	awk -v n="$2" -v who="$(person m36 name) <$(person m36 email)>" 'BEGIN {
+	awk -v n="$2" -v who="${3:-$(person m36 name) <$(person m36 email)>}" 'BEGIN {
 		for (i = 1; i <= n; i++) {
 			printf "commit refs/heads/main\n"
 			printf "author %s 1207814400 +0200\n", who
@@ -904,7 +905,7 @@ empty_commits() {
 	run timeout 60 git -C "$W" push -q origin main
 	[ "$status" -ne 0 ] && [ "$status" -ne 124 ]
 	[ "$(rules)" = HLEG-V019 ] || { echo "$output"; return 1; }
-	echo "$output" | grep -q "$(git -C "$W" rev-parse --short=8 HEAD):0:0: error: with this commit the push asks the central dossier to read 33 MiB of documents, and it reads at most 32 MiB for one push: push the commits in parts, the older first (git push origin COMMIT:main), with fewer or smaller documents in each \[HLEG-V019\]"
+	echo "$output" | grep -q "$(git -C "$W" rev-parse --short=8 HEAD):0:0: error: with this commit the push asks the central dossier to read 33 MiB of documents and commits, and it reads at most 32 MiB for one push: push the commits in parts, the older first (git push origin COMMIT:main), with fewer or smaller documents in each \[HLEG-V019\]"
 	[ "$(fingerprint "$B")" = "$before" ]
 	run "$BIN/hleg-verify" -C "$W"
 	[ "$status" -eq 0 ]
@@ -913,4 +914,35 @@ empty_commits() {
 	run timeout 60 git -C "$W" push -q origin main
 	[ "$status" -eq 0 ]
 	[ "$(git -C "$B" rev-parse main)" = "$(git -C "$W" rev-parse main)" ]
+}
+
+@test "a roster of 80,000 officials, pushed by a member, and 9,999 commits after it are judged in seconds: refused for HLEG-V004 alone" {
+	awk '/<\/roster>/ {
+		for (i = 1; i <= 80000; i++)
+			printf "  <official id=\"x%d\" role=\"secretariat\"><name>N</name><email>x%d@itu.example</email></official>\n", i, i
+	} { print }' "$W/roster.xml" >"$BATS_TEST_TMPDIR/roster.xml"
+	mv "$BATS_TEST_TMPDIR/roster.xml" "$W/roster.xml"
+	run "$BIN/hleg-validate" -q "$W/roster.xml"
+	[ "$status" -eq 0 ] || { echo "$output" | head; return 1; }
+	as m05 -C "$W" commit -qam "roster: more officials"
+	# Each commit's author is looked up on that roster, in vain.
+	empty_commits "$W" 9999 "Anon <anon@example.org>"
+	run timeout 60 git -C "$W" push -q origin main
+	[ "$status" -ne 0 ] && [ "$status" -ne 124 ]
+	[ "$(rules)" = HLEG-V004 ] || { echo "$output"; return 1; }
+	[ "$(fingerprint "$B")" = "$before" ]
+}
+
+@test "commits whose messages hold more than 32 MiB, however well they compress, are refused with HLEG-V019" {
+	awk 'BEGIN { print "Notes\n"; for (i = 0; i < 800000; i++) print "a line of notes" }' >"$BATS_TEST_TMPDIR/msg"
+	for i in 1 2 3; do
+		as m36 -C "$W" commit -q --allow-empty -F "$BATS_TEST_TMPDIR/msg"
+	done
+	run timeout 60 git -C "$W" push -q origin main
+	[ "$status" -ne 0 ] && [ "$status" -ne 124 ]
+	[ "$(rules)" = HLEG-V019 ] || { echo "$output"; return 1; }
+	echo "$output" | grep -q "$(git -C "$W" rev-parse --short=8 HEAD):0:0: error: with this commit the push asks the central dossier to read 37 MiB of documents and commits"
+	[ "$(fingerprint "$B")" = "$before" ]
+	run timeout 60 git -C "$W" push -q origin main~1:main
+	[ "$status" -eq 0 ]
 }

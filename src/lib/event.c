@@ -7,8 +7,11 @@
 #include <string.h>
 #include <strings.h>
 
+#include <libxml/hash.h>
+
 #include "event.h"
 #include "ids.h"
+#include "msg.h"
 #include "node.h"
 #include "util.h"
 #include "validate.h"
@@ -116,39 +119,85 @@ has_step(xmlNodePtr workflow, const char *event, const char *sector,
 }
 
 /* Distinct members who took an endorsing step (an event that records
- * the version) of version. */
+ * the version) of version: each member counts once for each such event,
+ * remembered in a table rather than sought among the steps before. */
 static unsigned long
 endorsements(const struct workflow *w, xmlNodePtr workflow,
     const char *version)
 {
+	xmlHashTablePtr	 seen;
 	unsigned long	 n = 0;
 
+	if ((seen = xmlHashCreate(0)) == NULL)
+		msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
 	for (xmlNodePtr s = workflow->children; s; s = s->next) {
 		const struct wf_event	*e;
 		xmlChar			*ev, *by;
-		int			 counted = 0;
 
 		if (!node_is(s, "step") || !prop_is(s, "version", version))
 			continue;
 		ev = xmlGetProp(s, (const xmlChar *)"event");
 		by = xmlGetProp(s, (const xmlChar *)"by");
 		e = ev ? workflow_event(w, (const char *)ev) : NULL;
-		if (e != NULL && e->records_version && by != NULL) {
-			/* Count each member once. */
-			for (xmlNodePtr t = workflow->children; t != s;
-			    t = t->next)
-				if (node_is(t, "step") && prop_is(t, "by",
-				    (const char *)by) && prop_is(t, "version",
-				    version) && prop_is(t, "event",
-				    (const char *)ev))
-					counted = 1;
-			if (!counted)
-				n++;
+		if (e != NULL && e->records_version && by != NULL &&
+		    xmlHashLookup2(seen, by, ev) == NULL) {
+			if (xmlHashAddEntry2(seen, by, ev, seen) != 0)
+				msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
+			n++;
 		}
 		xmlFree(ev);
 		xmlFree(by);
 	}
+	xmlHashFree(seen, NULL);
 	return n;
+}
+
+/* A list of names for a message, sep between them: the first LIST_MAX
+ * and how many more, as a workflow definition may declare thousands of
+ * events, states or roles.  Built in time linear in its length. */
+#define LIST_MAX 20
+
+struct list {
+	char		*s;
+	size_t		 len, cap, n;
+	const char	*sep;
+};
+
+static void
+list_put(struct list *l, const char *text)
+{
+	size_t	 len = strlen(text);
+
+	if (l->len + len + 1 > l->cap) {
+		l->cap = (l->len + len + 1) * 2;
+		l->s = xrealloc(l->s, l->cap);
+	}
+	memcpy(l->s + l->len, text, len + 1);
+	l->len += len;
+}
+
+static void
+list_add(struct list *l, const char *name)
+{
+	if (++l->n > LIST_MAX)
+		return;
+	if (l->n > 1)
+		list_put(l, l->sep);
+	list_put(l, name);
+}
+
+/* The list's text (malloc'd), or NULL when it is empty. */
+static char *
+list_end(struct list *l)
+{
+	char	 more[64];
+
+	if (l->n > LIST_MAX) {
+		snprintf(more, sizeof(more), "%s%zu more", l->sep,
+		    l->n - LIST_MAX);
+		list_put(l, more);
+	}
+	return l->s;
 }
 
 /* Whether a line of note could be read as one of the toolkit's
@@ -183,8 +232,10 @@ static int
 check_actor(const struct wf_event *e, const struct roster *r, xmlDocPtr doc,
     const struct event_request *q, struct refusal *ref)
 {
-	char	*roles = NULL, *sector;
-	int	 role_ok = 0, rapporteur = 0, other_sector = 0;
+	struct list	 list = { NULL, 0, 0, 0, " or " };
+	char		*roles = NULL, *sector;
+	int		 role_ok = 0, rapporteur = 0, other_sector = 0;
+	int		 is_rap = -1;	/* not known yet */
 
 	if (roster_person(r, q->actor) == NULL)
 		return refuse(ref, "HLEG-W003", "'%s' is neither a member nor "
@@ -192,10 +243,12 @@ check_actor(const struct wf_event *e, const struct roster *r, xmlDocPtr doc,
 	for (size_t i = 0; i < e->nby; i++) {
 		const struct wf_by	*b = &e->by[i];
 
-		xappendf(&roles, "%s%s", roles ? " or " : "", b->role);
+		list_add(&list, b->role);
 		if (!roster_has_role(r, q->actor, b->role))
 			continue;
-		if (b->except_rapporteur && is_rapporteur(doc, q->actor)) {
+		if (b->except_rapporteur && is_rap == -1)
+			is_rap = is_rapporteur(doc, q->actor);
+		if (b->except_rapporteur && is_rap) {
 			rapporteur = 1;
 			continue;
 		}
@@ -212,6 +265,7 @@ check_actor(const struct wf_event *e, const struct roster *r, xmlDocPtr doc,
 		}
 		role_ok = 1;
 	}
+	roles = list_end(&list);
 	if (role_ok) {
 		free(roles);
 		return 0;
@@ -238,6 +292,7 @@ event_check(const struct workflow *w, const struct roster *r, xmlDocPtr doc,
 {
 	const struct wf_event	*e;
 	xmlNodePtr		 wf;
+	struct list		 from = { NULL, 0, 0, 0, " or " };
 	char			*state = NULL, *list = NULL, *start, *end;
 	const char		*to;
 	int			 rc = -1, from_ok = 0;
@@ -245,9 +300,12 @@ event_check(const struct workflow *w, const struct roster *r, xmlDocPtr doc,
 	memset(step, 0, sizeof(*step));
 	memset(ref, 0, sizeof(*ref));
 	if ((e = workflow_event(w, q->event)) == NULL) {
+		struct list	 events = { NULL, 0, 0, 0, ", " };
+
 		for (size_t i = 0; i < w->nevents; i++)
-			xappendf(&list, "%s%s", list ? ", " : "",
-			    w->events[i].name);
+			if (w->events[i].name != NULL)
+				list_add(&events, w->events[i].name);
+		list = list_end(&events);
 		refuse(ref, "HLEG-W001", "there is no event '%s' in the "
 		    "workflow definition; the events are: %s", q->event,
 		    list ? list : "none");
@@ -259,10 +317,11 @@ event_check(const struct workflow *w, const struct roster *r, xmlDocPtr doc,
 		return refuse(ref, "HLEG-W002", "the document has no workflow "
 		    "record");
 	for (size_t i = 0; i < e->nfrom; i++) {
-		xappendf(&list, "%s%s", list ? " or " : "", e->from[i]);
+		list_add(&from, e->from[i]);
 		if (strcmp(e->from[i], state) == 0)
 			from_ok = 1;
 	}
+	list = list_end(&from);
 	if (!from_ok) {
 		refuse(ref, "HLEG-W002", "the document is %s; %s happens only "
 		    "to a document that is %s", state, e->name, list);

@@ -3,7 +3,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <libxml/hash.h>
 #include <libxml/xpath.h>
@@ -18,7 +17,21 @@ struct roster {
 	xmlDocPtr	 doc;
 	xmlHashTablePtr	 members;	/* id -> member element */
 	xmlHashTablePtr	 people;	/* id -> member or official element */
+	xmlHashTablePtr	 emails;	/* address, in lower case -> entry */
 };
+
+/* An address in lower case (ASCII letters only, as strcasecmp() folds
+ * them), malloc'd. */
+static char *
+lower(const char *s)
+{
+	char	*l = xstrdup(s);
+
+	for (char *p = l; *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return l;
+}
 
 struct roster *
 roster_new(xmlDocPtr doc)
@@ -26,12 +39,14 @@ roster_new(xmlDocPtr doc)
 	struct roster	*r;
 	xmlNodePtr	 root;
 	xmlChar		*id;
+	char		*email, *key;
 
 	r = xcalloc(1, sizeof(*r));
 	r->doc = doc;
 	r->members = xmlHashCreate(64);
 	r->people = xmlHashCreate(64);
-	if (r->members == NULL || r->people == NULL)
+	r->emails = xmlHashCreate(64);
+	if (r->members == NULL || r->people == NULL || r->emails == NULL)
 		msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
 	root = xmlDocGetRootElement(doc);
 	for (xmlNodePtr n = root ? root->children : NULL; n; n = n->next) {
@@ -45,6 +60,13 @@ roster_new(xmlDocPtr doc)
 			xmlHashAddEntry(r->members, id, n);
 		xmlHashAddEntry(r->people, id, n);
 		xmlFree(id);
+		/* So is the first entry of an address, whatever its case. */
+		if ((email = roster_field(n, "email")) != NULL) {
+			key = lower(email);
+			xmlHashAddEntry(r->emails, (const xmlChar *)key, n);
+			free(key);
+			free(email);
+		}
 	}
 	xmlXPathOrderDocElems(doc);
 	return r;
@@ -56,6 +78,7 @@ roster_free(struct roster *r)
 	if (r == NULL)
 		return;
 	xmlHashFree(r->members, NULL);
+	xmlHashFree(r->emails, NULL);
 	xmlHashFree(r->people, NULL);
 	xmlFreeDoc(r->doc);
 	free(r);
@@ -87,21 +110,17 @@ roster_field(xmlNodePtr person, const char *name)
 char *
 roster_id_by_email(const struct roster *r, const char *email)
 {
-	xmlNodePtr	 root = xmlDocGetRootElement(r->doc);
-	char		*e, *id = NULL;
+	xmlNodePtr	 n;
+	char		*key;
 
 	if (email == NULL)
 		return NULL;
-	for (xmlNodePtr n = root ? root->children : NULL;
-	    n != NULL && id == NULL; n = n->next) {
-		if (!node_is(n, "member") && !node_is(n, "official"))
-			continue;
-		if ((e = roster_field(n, "email")) != NULL &&
-		    strcasecmp(e, email) == 0)
-			id = roster_field(n, "@id");
-		free(e);
-	}
-	return id;
+	/* An index, not a walk through the entries: the audit asks this
+	 * of every commit. */
+	key = lower(email);
+	n = xmlHashLookup(r->emails, (const xmlChar *)key);
+	free(key);
+	return roster_field(n, "@id");
 }
 
 int

@@ -12,6 +12,17 @@
 #include "validate.h"
 #include "workflow.h"
 
+/* Makes room in array p of n elements of size for one more: the room
+ * doubles when n is a power of two, so that reading n elements copies
+ * them a bounded number of times, not n times. */
+static void *
+grow(void *p, size_t n, size_t size)
+{
+	if (n == 0 || (n & (n - 1)) == 0)
+		p = xrealloc(p, (n ? 2 * n : 1) * size);
+	return p;
+}
+
 static int
 flag(xmlNodePtr n, const char *name)
 {
@@ -27,7 +38,6 @@ static void
 read_event(struct wf_event *e, xmlNodePtr n)
 {
 	char	*s;
-	size_t	 nfrom_alloc = 0, nby_alloc = 0;
 
 	e->name = node_prop(n, "name");
 	e->to = node_prop(n, "to");
@@ -35,20 +45,12 @@ read_event(struct wf_event *e, xmlNodePtr n)
 	e->per_sector = flag(n, "per-sector");
 	for (xmlNodePtr c = n->children; c; c = c->next) {
 		if (node_is(c, "from")) {
-			if (e->nfrom == nfrom_alloc) {
-				nfrom_alloc = nfrom_alloc ? nfrom_alloc * 2 : 4;
-				e->from = xrealloc(e->from,
-				    nfrom_alloc * sizeof(*e->from));
-			}
+			e->from = grow(e->from, e->nfrom, sizeof(*e->from));
 			e->from[e->nfrom++] = node_prop(c, "state");
 		} else if (node_is(c, "by")) {
 			struct wf_by	*b;
 
-			if (e->nby == nby_alloc) {
-				nby_alloc = nby_alloc ? nby_alloc * 2 : 4;
-				e->by = xrealloc(e->by,
-				    nby_alloc * sizeof(*e->by));
-			}
+			e->by = grow(e->by, e->nby, sizeof(*e->by));
 			b = &e->by[e->nby++];
 			b->role = node_prop(c, "role");
 			s = node_prop(c, "except");
@@ -81,9 +83,7 @@ workflow_read(xmlDocPtr doc, char **why)
 {
 	struct workflow	*w;
 	xmlNodePtr	 root = xmlDocGetRootElement(doc);
-	xmlHashTablePtr	 states, events;
 	const int	*final;
-	size_t		 nstates_alloc = 0, nevents_alloc = 0;
 
 	*why = NULL;
 	if (root == NULL || !node_is(root, "workflow-definition")) {
@@ -92,57 +92,47 @@ workflow_read(xmlDocPtr doc, char **why)
 	}
 	w = xcalloc(1, sizeof(*w));
 	w->initial = node_prop(root, "initial");
-	/* The arrays grow by doubling: growing them one at a time copies
-	 * them again and again wherever realloc cannot extend in place. */
 	for (xmlNodePtr n = root->children; n; n = n->next) {
 		if (node_is(n, "state")) {
-			if (w->nstates == nstates_alloc) {
-				nstates_alloc = nstates_alloc ?
-				    nstates_alloc * 2 : 8;
-				w->states = xrealloc(w->states,
-				    nstates_alloc * sizeof(*w->states));
-				w->final = xrealloc(w->final,
-				    nstates_alloc * sizeof(*w->final));
-			}
+			w->states = grow(w->states, w->nstates,
+			    sizeof(*w->states));
+			w->final = grow(w->final, w->nstates,
+			    sizeof(*w->final));
 			w->final[w->nstates] = flag(n, "final");
 			w->states[w->nstates++] = node_prop(n, "name");
 		} else if (node_is(n, "event")) {
-			if (w->nevents == nevents_alloc) {
-				nevents_alloc = nevents_alloc ?
-				    nevents_alloc * 2 : 8;
-				w->events = xrealloc(w->events,
-				    nevents_alloc * sizeof(*w->events));
-			}
+			w->events = grow(w->events, w->nevents,
+			    sizeof(*w->events));
 			memset(&w->events[w->nevents], 0, sizeof(*w->events));
 			read_event(&w->events[w->nevents++], n);
 		}
 	}
 	/* The states and events by name, so that a definition of many is
 	 * read in linear time, not their product. */
-	if ((states = xmlHashCreate(0)) == NULL ||
-	    (events = xmlHashCreate(0)) == NULL)
+	if ((w->state_index = xmlHashCreate(0)) == NULL ||
+	    (w->event_index = xmlHashCreate(0)) == NULL)
 		msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
 	for (size_t i = 0; i < w->nstates; i++)
-		index_first(states, w->states[i], &w->final[i]);
+		index_first(w->state_index, w->states[i], &w->final[i]);
 	for (size_t i = 0; i < w->nevents; i++)
-		index_first(events, w->events[i].name, &w->events[i]);
-	if (w->initial == NULL || xmlHashLookup(states,
-	    (const xmlChar *)w->initial) == NULL)
+		index_first(w->event_index, w->events[i].name, &w->events[i]);
+	if (w->initial == NULL || !workflow_has_state(w, w->initial))
 		xappendf(why, "the initial state '%s' is not declared",
 		    w->initial ? w->initial : "");
 	for (size_t i = 0; i < w->nevents && *why == NULL; i++) {
 		struct wf_event	*e = &w->events[i];
 
 		if (e->name == NULL || e->to == NULL ||
-		    xmlHashLookup(events, (const xmlChar *)e->name) != e)
+		    workflow_event(w, e->name) != e)
 			xappendf(why, "event '%s' is declared twice",
 			    e->name ? e->name : "");
-		else if (xmlHashLookup(states, (const xmlChar *)e->to) == NULL)
+		else if (!workflow_has_state(w, e->to))
 			xappendf(why, "event '%s' leads to '%s', which is not "
 			    "declared", e->name, e->to);
 		for (size_t j = 0; j < e->nfrom && *why == NULL; j++)
-			if (e->from[j] == NULL || (final = xmlHashLookup(states,
-			    (const xmlChar *)e->from[j])) == NULL)
+			if (e->from[j] == NULL || (final = xmlHashLookup(
+			    w->state_index, (const xmlChar *)e->from[j])) ==
+			    NULL)
 				xappendf(why, "event '%s' leaves from '%s', "
 				    "which is not declared", e->name,
 				    e->from[j] ? e->from[j] : "");
@@ -159,8 +149,6 @@ workflow_read(xmlDocPtr doc, char **why)
 			xappendf(why, "event '%s' names nobody who may take "
 			    "it", e->name);
 	}
-	xmlHashFree(states, NULL);
-	xmlHashFree(events, NULL);
 	if (*why != NULL) {
 		workflow_free(w);
 		return NULL;
@@ -191,12 +179,18 @@ workflow_free(struct workflow *w)
 	free(w->states);
 	free(w->final);
 	free(w->initial);
+	xmlHashFree(w->state_index, NULL);
+	xmlHashFree(w->event_index, NULL);
 	free(w);
 }
 
 const struct wf_event *
 workflow_event(const struct workflow *w, const char *name)
 {
+	if (name == NULL)
+		return NULL;
+	if (w->event_index != NULL)
+		return xmlHashLookup(w->event_index, (const xmlChar *)name);
 	for (size_t i = 0; i < w->nevents; i++)
 		if (w->events[i].name != NULL &&
 		    strcmp(w->events[i].name, name) == 0)
@@ -207,6 +201,11 @@ workflow_event(const struct workflow *w, const char *name)
 int
 workflow_has_state(const struct workflow *w, const char *s)
 {
+	if (s == NULL)
+		return 0;
+	if (w->state_index != NULL)
+		return xmlHashLookup(w->state_index, (const xmlChar *)s) !=
+		    NULL;
 	for (size_t i = 0; i < w->nstates; i++)
 		if (w->states[i] != NULL && strcmp(w->states[i], s) == 0)
 			return 1;
@@ -216,6 +215,13 @@ workflow_has_state(const struct workflow *w, const char *s)
 int
 workflow_is_final(const struct workflow *w, const char *s)
 {
+	const int	*final;
+
+	if (s == NULL)
+		return 0;
+	if (w->state_index != NULL)
+		return (final = xmlHashLookup(w->state_index,
+		    (const xmlChar *)s)) != NULL && *final;
 	for (size_t i = 0; i < w->nstates; i++)
 		if (w->states[i] != NULL && strcmp(w->states[i], s) == 0)
 			return w->final[i];

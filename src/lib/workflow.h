@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 
+#include <libxml/hash.h>
 #include <libxml/tree.h>
 
 struct wf_by {
@@ -40,6 +41,10 @@ struct workflow {
 	size_t		 nstates;
 	struct wf_event	*events;
 	size_t		 nevents;
+	/* The first state and event of each name, so that looking one up
+	 * costs the same however many there are (NULL: not indexed). */
+	xmlHashTablePtr	 state_index;	/* name -> its entry of final */
+	xmlHashTablePtr	 event_index;	/* name -> event */
 };
 
 /* Reads a workflow-definition document that the schema has accepted.
