@@ -31,10 +31,10 @@
 /* What one push may ask of the gate (hleg-verify(1)): so many commits, so
  * many files added, changed or deleted, and so many bytes of documents to
  * read (both sides of a change; roster.xml and workflow.xml count) and of
- * commits (their messages; a pack compresses both).  A
- * push beyond them is refused with HLEG-V019 before anything is judged,
- * so that judging a push takes seconds, whatever it brings.  The audit
- * of a history, outside the hook, has no bounds. */
+ * commits (their messages; a pack compresses both).  A push beyond them
+ * is refused with HLEG-V019 before anything is judged, so that judging a
+ * push takes seconds, whatever it brings.  The audit of a history,
+ * outside the hook, has no bounds. */
 #define PUSH_MAX_COMMITS	10000
 #define PUSH_MAX_FILES		10000
 #define PUSH_MAX_BYTES		(32u * 1024 * 1024)

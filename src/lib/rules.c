@@ -27,7 +27,8 @@ struct group {
 	size_t		 n, alloc;
 };
 
-/* A document indexed by one xsl:key of the rules, for hx:key-nth(). */
+/* A document indexed by one xsl:key of the rules, for hx:key-nth() and
+ * hx:key-position(). */
 struct index {
 	struct index		*next;
 	const xsltKeyDef	*key;
