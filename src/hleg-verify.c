@@ -17,7 +17,6 @@
 
 #include "lib/audit.h"
 #include "lib/dossier.h"
-#include "lib/ids.h"
 #include "lib/msg.h"
 #include "lib/source.h"
 #include "lib/trailers.h"
@@ -408,20 +407,10 @@ static int
 read_by_audit(const char *path)
 {
 	char	 id[65];
-	size_t	 n;
 
-	if (strcmp(path, "roster.xml") == 0 ||
-	    strcmp(path, "workflow.xml") == 0)
-		return 1;
-	if (strncmp(path, "documents/", 10) != 0)
-		return 0;
-	path += 10;
-	n = strlen(path);
-	if (n < 5 || n - 4 > 64 || strcmp(path + n - 4, ".xml") != 0)
-		return 0;
-	memcpy(id, path, n - 4);
-	id[n - 4] = '\0';
-	return id_document_valid(id);
+	return strcmp(path, "roster.xml") == 0 ||
+	    strcmp(path, "workflow.xml") == 0 ||
+	    audit_document_path(path, id);
 }
 
 /* The size of object id of type want, from its header, when a reader

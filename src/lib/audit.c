@@ -687,9 +687,8 @@ check_content(struct judged *j, struct change *ch)
 	free(state);
 }
 
-/* Whether path is documents/ID.xml; the id goes into id. */
-static int
-document_path(const char *path, char id[65])
+int
+audit_document_path(const char *path, char id[65])
 {
 	size_t	 n;
 
@@ -943,7 +942,7 @@ audit_commit(struct audit *a, git_commit *c, struct findings *out)
 		    strcmp(path, ".gitattributes") == 0) {
 			layout = 1;
 			check_layout_file(&j, d);
-		} else if (document_path(path, ch->id)) {
+		} else if (audit_document_path(path, ch->id)) {
 			if (d->status != GIT_DELTA_DELETED &&
 			    d->new_mode != GIT_FILEMODE_BLOB) {
 				findings_add(out, id, path, "HLEG-V001", "%s is "

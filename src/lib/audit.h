@@ -47,6 +47,10 @@ void	findings_clear(struct findings *f);
  * commit (malloc'd). */
 char	*finding_name(const struct finding *f);
 
+/* Whether path is documents/ID.xml, with ID a document id, which goes
+ * into id. */
+int	audit_document_path(const char *path, char id[65]);
+
 struct audit;
 
 /* An auditor of the repository, with its own validator (one thread). */
