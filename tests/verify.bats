@@ -380,18 +380,25 @@ endorse_and_submit() {
 	echo "$hook_output" | grep -q "documents/: the entry '$P.xml' (mode 140000) is a mode git never writes"
 }
 
-@test "refused: a merge whose first parent is old history, with main as its second: main would move back" {
+# merged_late_draft PARENTS...: the proposal submitted and pushed; then,
+# on a branch "old" from where it was still a draft, an edit of it; and
+# on main a merge of PARENTS (of "old" and "main", in some order) that
+# keeps the late draft's tree.
+merged_late_draft() {
+	local m
 	endorse_and_submit
 	git -C "$W" push -q origin main
 	before=$(fingerprint "$B")
-	# An edit of the proposal where it was still a draft ...
 	git -C "$W" checkout -q -b old main~3
 	sed -i 's|</summary>|  <p>Rewritten after submission.</p>\n  </summary>|' "$W/documents/$P.xml"
 	as m36 -C "$W" commit -qam "$P: a late draft"
-	# ... merged with main as the second parent, keeping the draft.
-	m=$(as m36 -C "$W" commit-tree old^{tree} -p old -p main -m "Merge main")
+	m=$(as m36 -C "$W" commit-tree old^{tree} "$@" -m "Merge the late draft")
 	git -C "$W" checkout -q main
 	git -C "$W" update-ref refs/heads/main "$m"
+}
+
+@test "refused: a merge whose first parent is old history, with main as its second: main would move back" {
+	merged_late_draft -p old -p main
 	git -C "$W" merge-base --is-ancestor origin/main main
 	run git -C "$W" push -q origin main
 	echo "$output" | grep -q "the push does not move main forward: $(git -C "$W" rev-parse --short=8 origin/main), where main is, is not on the first-parent line of the pushed main"
@@ -411,15 +418,7 @@ endorse_and_submit() {
 }
 
 @test "refused: a merge with main first that brings old history's tree: judged as an ordinary commit would be" {
-	endorse_and_submit
-	git -C "$W" push -q origin main
-	before=$(fingerprint "$B")
-	git -C "$W" checkout -q -b old main~3
-	sed -i 's|</summary>|  <p>Rewritten after submission.</p>\n  </summary>|' "$W/documents/$P.xml"
-	as m36 -C "$W" commit -qam "$P: a late draft"
-	m=$(as m36 -C "$W" commit-tree old^{tree} -p main -p old -m "Merge the late draft")
-	git -C "$W" checkout -q main
-	git -C "$W" update-ref refs/heads/main "$m"
+	merged_late_draft -p main -p old
 	refused HLEG-V016
 }
 
