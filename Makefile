@@ -116,8 +116,15 @@ deps-demo:
 deps-fresh:
 	@tests/deps fresh
 
+# The tests' own tools.
+$(BUILD)/tools/%: tests/tools/%.c
+	@mkdir -p $(@D)
+	$(CC) $(WARNINGS) $(DEFINES) $(CFLAGS) -o $@ $<
+
+tools: $(BUILD)/tools/measure
+
 check: deps-check
-	$(MAKE) all unit
+	$(MAKE) all unit tools
 	$(MAKE) asan
 	$(MAKE) fuzz-build
 	tests/run
@@ -125,7 +132,7 @@ check: deps-check
 # The whole suite again on the sanitizer build, halting at the first
 # error, leaks included.
 check-asan: deps-check
-	$(MAKE) all asan
+	$(MAKE) all asan tools
 	tests/run asan
 
 # The filters under valgrind's memcheck: the golden fixtures, and each
@@ -165,5 +172,5 @@ clean:
 # Keep the objects that programs are linked from.
 .SECONDARY:
 
-.PHONY: all asan unit fuzz fuzz-build deps-fuzz install uninstall deps-build deps-check deps-bench deps-demo deps-fresh check check-asan check-fresh check-valgrind \
+.PHONY: all asan unit tools fuzz fuzz-build deps-fuzz install uninstall deps-build deps-check deps-bench deps-demo deps-fresh check check-asan check-fresh check-valgrind \
 	demo bench lint-man clean

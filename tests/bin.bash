@@ -35,3 +35,34 @@ man_synopsis() {
 man_synopsis_line() {
 	man_synopsis "$1" | tr -s ' \n' ' ' | sed 's/ $//'
 }
+
+# cost FILE COMMAND...: runs COMMAND and writes what it cost to FILE as
+# "CPU_SECONDS MAXRSS_KIB" (tests/tools/measure); the status is
+# COMMAND's.  Figures are compared as ratios of a large input's to a
+# small one's, never against a clock.  Memory is measured on the release
+# build in bin/ (RELEASE), since the sanitizers' shadow memory would
+# say nothing about the programs' own.
+RELEASE=$(cd "$BATS_TEST_DIRNAME/.." && pwd)/bin
+cost() {
+	"$BATS_TEST_DIRNAME/../build/tools/measure" "$@"
+}
+
+# cpu_of FILE, rss_of FILE: the figures cost wrote (seconds; KiB).
+cpu_of() { read -r c _ <"$1" && echo "$c"; }
+rss_of() { read -r _ r <"$1" && echo "$r"; }
+
+# no_worse_per_byte WHAT SMALL_BYTES SMALL_COST BIG_BYTES BIG_COST SLACK:
+# succeeds when the large input costs at most SLACK times as much per
+# byte as the small one (a cost of the small input below FLOOR, 0.05 by
+# default, counts as FLOOR, so that timer noise cannot fail a linear
+# program); otherwise says both figures and fails.
+no_worse_per_byte() {
+	local what=$1 sb=$2 sc=$3 bb=$4 bc=$5 slack=$6
+	awk -v w="$what" -v sb="$sb" -v sc="$sc" -v bb="$bb" -v bc="$bc" \
+	    -v k="$slack" -v f="${FLOOR:-0.05}" 'BEGIN {
+		if (sc < f) sc = f
+		r = (bc / bb) / (sc / sb)
+		printf "%s: %d bytes cost %s, %d bytes cost %s: %.1f times as much per byte (at most %s allowed)\n", w, sb, sc, bb, bc, r, k
+		exit !(r <= k)
+	}' >&2
+}
