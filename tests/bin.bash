@@ -36,9 +36,10 @@ man_synopsis_line() {
 	man_synopsis "$1" | tr -s ' \n' ' ' | sed 's/ $//'
 }
 
-# cost FILE COMMAND...: runs COMMAND and writes what it cost to FILE as
-# "CPU_SECONDS MAXRSS_KIB" (tests/tools/measure); the status is
-# COMMAND's.  Figures are compared as ratios of a large input's to a
+# cost [-c SECONDS] FILE COMMAND...: runs COMMAND and writes what it
+# cost to FILE as "CPU_SECONDS MAXRSS_KIB" (tests/tools/measure); the
+# status is COMMAND's.  With -c, COMMAND is stopped after SECONDS of CPU
+# (see cpu_cap).  Figures are compared as ratios of a large input's to a
 # small one's, never against a clock.  Memory is measured on the release
 # build in bin/ (RELEASE), since the sanitizers' shadow memory would
 # say nothing about the programs' own.
@@ -50,6 +51,15 @@ cost() {
 # cpu_of FILE, rss_of FILE: the figures cost wrote (seconds; KiB).
 cpu_of() { read -r c _ <"$1" && echo "$c"; }
 rss_of() { read -r _ r <"$1" && echo "$r"; }
+
+# cpu_cap SMALL_BYTES SMALL_COST BIG_BYTES SLACK: the CPU seconds after
+# which the large input has cost more than SLACK times the small
+# one's per byte (and two seconds more): a limit for cost -c,
+# so that quadratic code fails no_worse_per_byte in bounded time.
+cpu_cap() {
+	awk -v sb="$1" -v sc="$2" -v bb="$3" -v k="$4" -v f="${FLOOR:-0.05}" \
+	    'BEGIN { if (sc < f) sc = f; printf "%d\n", k * sc * bb / sb + 2 }'
+}
 
 # no_worse_per_byte WHAT SMALL_BYTES SMALL_COST BIG_BYTES BIG_COST SLACK:
 # succeeds when the large input costs at most SLACK times as much per

@@ -4,11 +4,14 @@
  * process it waited for, for tests that compare the cost of a large
  * input with a small one's (ratios, not absolute figures).
  *
- *	measure FILE command [argument ...]
+ *	measure [-c seconds] FILE command [argument ...]
  *
  * The command keeps standard input, output and error; FILE receives one
- * line, "CPU_SECONDS MAXRSS_KIB".  The exit status is the command's, or
- * 128 + the signal that ended it, or 127 when it cannot be run.
+ * line, "CPU_SECONDS MAXRSS_KIB".  With -c, the command (and each
+ * process it starts) may use at most that many seconds of CPU: quadratic
+ * code under test fails in a bounded time instead of running for hours.
+ * The exit status is the command's, or 128 + the signal that ended it,
+ * or 127 when it cannot be run.
  */
 #include <sys/resource.h>
 #include <sys/time.h>
@@ -24,12 +27,20 @@ int
 main(int argc, char *argv[])
 {
 	struct rusage	 ru;
+	struct rlimit	 rl;
 	FILE		*fp;
 	pid_t		 pid;
+	long		 cpu = 0;
 	int		 status;
 
-	if (argc < 3) {
-		fprintf(stderr, "usage: measure file command [argument ...]\n");
+	if (argc >= 3 && strcmp(argv[1], "-c") == 0) {
+		cpu = strtol(argv[2], NULL, 10);
+		argc -= 2;
+		argv += 2;
+	}
+	if (argc < 3 || cpu < 0) {
+		fprintf(stderr, "usage: measure [-c seconds] file command "
+		    "[argument ...]\n");
 		return 2;
 	}
 	if ((pid = fork()) == -1) {
@@ -37,6 +48,15 @@ main(int argc, char *argv[])
 		return 2;
 	}
 	if (pid == 0) {
+		if (cpu > 0) {
+			rl.rlim_cur = (rlim_t)cpu;
+			rl.rlim_max = (rlim_t)cpu + 1;
+			if (setrlimit(RLIMIT_CPU, &rl) == -1) {
+				fprintf(stderr, "measure: setrlimit: %s\n",
+				    strerror(errno));
+				_exit(127);
+			}
+		}
 		execvp(argv[2], argv + 2);
 		fprintf(stderr, "measure: %s: %s\n", argv[2], strerror(errno));
 		_exit(127);
