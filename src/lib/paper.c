@@ -365,3 +365,75 @@ paper_write(FILE *out, xmlDocPtr res, xsltStylesheetPtr style)
 	    indent != 0);
 	return xmlOutputBufferClose(buf) < 0 ? -1 : 0;
 }
+
+/* Whether the HTML element node lays out inline, so that a word may
+ * run on across it. */
+static int
+inline_element(xmlNodePtr node)
+{
+	static const char *const names[] = { "a", "abbr", "b", "bdi", "bdo",
+	    "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s",
+	    "samp", "small", "span", "strong", "sub", "sup", "time", "u",
+	    "var" };
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (xmlStrcasecmp(node->name, BAD_CAST names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+void
+paper_measure(xmlDocPtr res, struct paper_size *size)
+{
+	xmlNodePtr	 node, root;
+	const xmlChar	*p;
+	size_t		 cells, run = 0;
+
+	memset(size, 0, sizeof(*size));
+	if ((root = xmlDocGetRootElement(res)) == NULL)
+		return;
+	/* A walk without recursion: down, along, and up until there is a
+	 * sibling.  A word ends at white space, and where a block begins
+	 * or ends. */
+	for (node = root; node != NULL; ) {
+		if (node->type == XML_ELEMENT_NODE) {
+			if (!inline_element(node))
+				run = 0;
+			size->boxes += xmlStrcasecmp(node->name,
+			    BAD_CAST "li") == 0 ? 2 : 1;
+			if (xmlStrcasecmp(node->name, BAD_CAST "tr") == 0) {
+				cells = 0;
+				for (xmlNodePtr c = node->children; c != NULL;
+				    c = c->next)
+					if (c->type == XML_ELEMENT_NODE)
+						cells++;
+				if (cells > size->row)
+					size->row = cells;
+			}
+			if (node->children != NULL) {
+				node = node->children;
+				continue;
+			}
+		} else if ((node->type == XML_TEXT_NODE ||
+		    node->type == XML_CDATA_SECTION_NODE) &&
+		    node->content != NULL)
+			for (p = node->content; *p != '\0'; p++) {
+				size->text++;
+				if (*p == ' ' || *p == '\t' || *p == '\n' ||
+				    *p == '\r')
+					run = 0;
+				else if (++run > size->word)
+					size->word = run;
+			}
+		while (node != root && node->next == NULL) {
+			node = node->parent;
+			if (!inline_element(node))
+				run = 0;
+		}
+		if (node == root)
+			break;
+		if (node->type == XML_ELEMENT_NODE && !inline_element(node))
+			run = 0;
+		node = node->next;
+	}
+}

@@ -73,4 +73,24 @@ xmlDocPtr paper_transform(xsltStylesheetPtr style, xmlDocPtr doc,
  * (ferror(out) is then set, or nothing was said). */
 int	paper_write(FILE *out, xmlDocPtr res, xsltStylesheetPtr style);
 
+/*
+ * What a paper asks of the program that lays it out (WeasyPrint, for
+ * hleg-pdf), counted on the result tree: its memory and time grow with
+ * the boxes and the text, its time with the cells of the widest table
+ * row and the square of the longest word too.  hleg-pdf(1), LIMITS,
+ * says how these predict WeasyPrint's cost.
+ */
+struct paper_size {
+	size_t	boxes;		/* elements, a list item counting twice
+				 * (its marker is a box of its own) */
+	size_t	text;		/* bytes of text */
+	size_t	row;		/* cells in the widest table row */
+	size_t	word;		/* bytes in the longest run of text without
+				 * white space or a block's boundary */
+};
+
+/* Measures the result tree res into *size, in time linear in its
+ * nodes. */
+void	paper_measure(xmlDocPtr res, struct paper_size *size);
+
 #endif
