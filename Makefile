@@ -55,7 +55,6 @@ asan:
 	$(MAKE) BUILD=build/asan BIN=build/asan/bin all unit \
 	    CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 	    LDFLAGS='-fsanitize=address,undefined'
-	cp bin/hleg-pdf build/asan/bin/
 
 # Unit tests of the shared library, with cmocka.
 UNIT_SRC = $(wildcard tests/unit/*.c)
@@ -89,7 +88,7 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/schemas \
 	    $(DESTDIR)$(DATADIR)/stylesheets $(DESTDIR)$(DATADIR)/templates \
 	    $(DESTDIR)$(MANDIR)/man1
-	install -m 755 $(PROGRAMS:%=$(BIN)/%) bin/hleg-pdf $(DESTDIR)$(BINDIR)
+	install -m 755 $(PROGRAMS:%=$(BIN)/%) $(DESTDIR)$(BINDIR)
 	install -m 644 schemas/*.xsd schemas/*.sch schemas/catalog.xml \
 	    $(DESTDIR)$(DATADIR)/schemas
 	install -m 644 stylesheets/*.xsl $(DESTDIR)$(DATADIR)/stylesheets
@@ -97,7 +96,7 @@ install: all
 	install -m 644 $(MANPAGES) $(DESTDIR)$(MANDIR)/man1
 
 uninstall:
-	rm -f $(PROGRAMS:%=$(DESTDIR)$(BINDIR)/%) $(DESTDIR)$(BINDIR)/hleg-pdf
+	rm -f $(PROGRAMS:%=$(DESTDIR)$(BINDIR)/%)
 	rm -f $(MANPAGES:man/%=$(DESTDIR)$(MANDIR)/man1/%)
 	rm -rf $(DESTDIR)$(DATADIR)
 

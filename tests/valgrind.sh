@@ -56,6 +56,9 @@ check "hleg-collect, then hleg-brief and -f text" 0 sh -c "
     $(declare -f vg); vg '$bin/hleg-collect' -C '$demo/dossier' HLEG-P-2008-001 \
     HLEG-P-2008-002 >'$demo/c.xml' && vg '$bin/hleg-brief' '$demo/c.xml' &&
     vg '$bin/hleg-brief' -f text '$demo/c.xml'"
+check "hleg-pdf" 0 vg "$bin/hleg-pdf" "$demo/c.xml"
+check "hleg-pdf, a paper over its layout budget, from stdin" 1 sh -c "
+    $(declare -f vg); bench/large items 200000 | vg '$bin/hleg-pdf'"
 check "hleg-roster" 0 vg "$bin/hleg-roster" fixtures/dossier/roster.xml
 git -C "$demo/dossier" reset -q --hard HEAD~1
 check "hleg-new" 0 vg "$bin/hleg-new" -C "$demo/dossier" --date 2009-07-01 --rapporteur m05 \
