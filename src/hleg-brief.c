@@ -37,6 +37,7 @@
 #include "lib/source.h"
 #include "lib/util.h"
 #include "lib/validate.h"
+#include "lib/visible.h"
 #include "lib/xslt.h"
 
 /* A -p parameter: passed to the stylesheet as a string, never as XPath. */
@@ -258,6 +259,11 @@ transform(xsltStylesheetPtr style, xmlDocPtr doc, const char *file)
 		goto out;
 	}
 	print_messages(file, messages);
+	/* Controls are shown, whatever the stylesheet wrote. */
+	if (visible_controls(res, file) != 0) {
+		status = HLEG_EXIT_INVALID;
+		goto out;
+	}
 	/* fshut reports a write error at the end. */
 	if (write_result(stdout, res, style) != 0) {
 		if (!ferror(stdout))

@@ -121,6 +121,7 @@
         </title>
         <style>
           <xsl:call-template name="css"/>
+          <xsl:call-template name="css-controls"/>
           <xsl:call-template name="user-css"/>
         </style>
       </head>
@@ -134,6 +135,28 @@
         <xsl:call-template name="annex"/>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- The controls a document holds (bidirectional overrides, C0 and
+       C1 controls, tabs) are never written as they are: hleg-brief
+       writes each as \ooo, the bytes of its UTF-8 in octal, as its
+       messages do, in an element of class hleg-control whose title names
+       it.  They are shown boxed, in print and on the screen; a layer
+       that replaces the css template keeps this one. -->
+  <xsl:template name="css-controls">
+    <xsl:text>
+.hleg-control {
+  font-family: "DejaVu Sans Mono", "Liberation Mono", monospace;
+  font-size: 85%;
+  font-style: normal;
+  font-weight: bold;
+  color: #8b1a1a;
+  background: #fbeaea;
+  border: .5pt solid #8b1a1a;
+  padding: 0 .15em;
+  white-space: nowrap;
+}
+</xsl:text>
   </xsl:template>
 
   <!-- Hooks for a customisation layer: CSS added after the stock CSS,
