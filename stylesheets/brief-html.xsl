@@ -447,9 +447,12 @@
       <xsl:apply-templates select="h:background">
         <xsl:with-param name="level" select="$part-level"/>
       </xsl:apply-templates>
-      <xsl:apply-templates select="h:section">
-        <xsl:with-param name="level" select="$part-level"/>
-      </xsl:apply-templates>
+      <xsl:for-each select="h:section">
+        <xsl:apply-templates select=".">
+          <xsl:with-param name="level" select="$part-level"/>
+          <xsl:with-param name="number" select="position()"/>
+        </xsl:apply-templates>
+      </xsl:for-each>
       <xsl:if test="h:recommendation">
         <div class="recommendations">
           <xsl:call-template name="heading">
@@ -497,21 +500,31 @@
     </div>
   </xsl:template>
 
-  <!-- Sections are numbered 1, 1.1, ... within their document. -->
+  <!-- Sections are numbered 1, 1.1, ... within their document: the
+       number comes from the parent, which counts its sections as it
+       goes (xsl:number would count every earlier sibling again for
+       each section).  A section's blocks come before its sections, as
+       the schema has them. -->
   <xsl:template match="h:section">
     <xsl:param name="level" select="2"/>
-    <xsl:variable name="number">
+    <xsl:param name="number">
       <xsl:number level="multiple" count="h:section" format="1.1"/>
-    </xsl:variable>
+    </xsl:param>
     <div class="section" id="{ancestor::*[@id][1]/@id}-s{$number}">
       <xsl:call-template name="heading">
         <xsl:with-param name="level" select="$level"/>
         <xsl:with-param name="text" select="h:title"/>
         <xsl:with-param name="number" select="$number"/>
       </xsl:call-template>
-      <xsl:apply-templates select="h:*[not(self::h:title)]">
+      <xsl:apply-templates select="h:*[not(self::h:title or self::h:section)]">
         <xsl:with-param name="level" select="$level + 1"/>
       </xsl:apply-templates>
+      <xsl:for-each select="h:section">
+        <xsl:apply-templates select=".">
+          <xsl:with-param name="level" select="$level + 1"/>
+          <xsl:with-param name="number" select="concat($number, '.', position())"/>
+        </xsl:apply-templates>
+      </xsl:for-each>
     </div>
   </xsl:template>
 
@@ -589,37 +602,51 @@
     </li>
   </xsl:template>
 
-  <!-- A table: the leading rows of headers make its head. -->
+  <!-- A table: the leading rows of headers make its head.  Their number
+       is counted once, not by looking back from every row. -->
   <xsl:template match="h:table">
+    <xsl:variable name="first-data" select="h:tr[h:td][1]"/>
+    <xsl:variable name="heads">
+      <xsl:choose>
+        <xsl:when test="$first-data">
+          <xsl:value-of select="count($first-data/preceding-sibling::h:tr)"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="count(h:tr)"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <table class="data">
       <xsl:for-each select="h:caption">
         <caption>
           <xsl:apply-templates/>
         </caption>
       </xsl:for-each>
-      <xsl:variable name="head"
-          select="h:tr[not(h:td) and not(preceding-sibling::h:tr[h:td])]"/>
-      <xsl:if test="$head">
+      <xsl:if test="$heads &gt; 0">
         <thead>
-          <xsl:apply-templates select="$head"/>
+          <xsl:apply-templates select="h:tr[position() &lt;= $heads]"/>
         </thead>
       </xsl:if>
       <tbody>
-        <xsl:apply-templates
-            select="h:tr[h:td or preceding-sibling::h:tr[h:td]]"/>
+        <xsl:apply-templates select="h:tr[position() &gt; $heads]"/>
       </tbody>
     </table>
   </xsl:template>
 
+  <!-- Whether a row holds only headers is asked once for the row, not
+       by each of its cells. -->
   <xsl:template match="h:tr">
     <tr>
-      <xsl:apply-templates select="h:th | h:td"/>
+      <xsl:apply-templates select="h:th | h:td">
+        <xsl:with-param name="header-row" select="not(h:td)"/>
+      </xsl:apply-templates>
     </tr>
   </xsl:template>
 
   <xsl:template match="h:th | h:td">
+    <xsl:param name="header-row" select="not(../h:td)"/>
     <xsl:element name="{local-name()}">
-      <xsl:if test="self::h:th and not(../h:td)">
+      <xsl:if test="self::h:th and $header-row">
         <xsl:attribute name="scope">col</xsl:attribute>
       </xsl:if>
       <xsl:for-each select="@colspan | @rowspan">
