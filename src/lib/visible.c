@@ -220,10 +220,12 @@ insert_after(xmlNodePtr ref, xmlNodePtr node)
 }
 
 /* Splits the text node into its text and a marked escape for each shown
- * code point.  Returns the last node it made (node itself when there
- * was nothing to show), so that the walk goes on after it. */
+ * code point, while *marks is below VISIBLE_MAX_MARKS; the rest of the
+ * text is escaped alone.  Returns the last node it made (node itself
+ * when there was nothing to show), so that the walk goes on after
+ * it. */
 static xmlNodePtr
-mark_text(xmlNodePtr node)
+mark_text(xmlNodePtr node, size_t *marks)
 {
 	const unsigned char	*p, *u;
 	xmlNodePtr		 ref = node, span, text;
@@ -240,7 +242,19 @@ mark_text(xmlNodePtr node)
 	first = xmalloc((size_t)(u - p) + 1);
 	memcpy(first, p, (size_t)(u - p));
 	first[u - p] = '\0';
-	do {
+	while (*u != '\0') {
+		if (*marks >= VISIBLE_MAX_MARKS) {
+			/* The rest, from the control at u, escaped. */
+			text = xmlNewDocText(node->doc, BAD_CAST "");
+			if (text == NULL)
+				msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
+			insert_after(ref, text);
+			xmlNodeSetContent(text, u);
+			escape_content(text);
+			ref = text;
+			break;
+		}
+		(*marks)++;
 		*escape_bytes(esc, u, len) = '\0';
 		span = xmlNewDocNode(node->doc, node->parent->ns, BAD_CAST "span",
 		    NULL);
@@ -263,7 +277,7 @@ mark_text(xmlNodePtr node)
 			insert_after(ref, text);
 			ref = text;
 		}
-	} while (*u != '\0');
+	}
 	xmlNodeSetContent(node, BAD_CAST first);
 	free(first);
 	return ref;
@@ -319,6 +333,7 @@ visible_controls(xmlDocPtr res, const char *file)
 {
 	xmlNodePtr	cur;
 	xmlDtdPtr	dtd;
+	size_t		marks = 0;
 	int		unmarked_depth = 0;
 
 	if (res == NULL)
@@ -345,7 +360,7 @@ visible_controls(xmlDocPtr res, const char *file)
 			if (unmarked_depth == 0 &&
 			    cur->name != xmlStringTextNoenc &&
 			    html_element(cur->parent))
-				cur = mark_text(cur);
+				cur = mark_text(cur, &marks);
 			else
 				escape_content(cur);
 			break;

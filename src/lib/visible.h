@@ -18,7 +18,8 @@
  *   <span class="hleg-control" title="U+202E RIGHT-TO-LEFT
  *   OVERRIDE">\342\200\256</span>
  *
- * which brief-html.xsl's CSS shows boxed, in print and on the screen;
+ * which brief-html.xsl's CSS shows boxed, in print and on the screen
+ * (the first VISIBLE_MAX_MARKS of a paper; the rest are escaped alone);
  * not inside elements whose content is not markup (script, style,
  * title, textarea and the like), nor in text written without escaping,
  * nor in attribute values, which hold the escape alone.  So the text
@@ -28,6 +29,12 @@
 #define HLEG_VISIBLE_H
 
 #include <libxml/tree.h>
+
+/* Each mark adds a few nodes to the paper: a paper holds at most this
+ * many, and the controls past them are escaped without a mark, so that
+ * a document of controls costs its paper no more than a document of
+ * text. */
+#define VISIBLE_MAX_MARKS	10000
 
 /* Rewrites the result tree res as above, in one pass, in time linear
  * in its size.  A control in what cannot hold an escape (the target of
