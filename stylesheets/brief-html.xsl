@@ -447,10 +447,12 @@
       <xsl:apply-templates select="h:background">
         <xsl:with-param name="level" select="$part-level"/>
       </xsl:apply-templates>
+      <xsl:variable name="document-id" select="string(@id)"/>
       <xsl:for-each select="h:section">
         <xsl:apply-templates select=".">
           <xsl:with-param name="level" select="$part-level"/>
           <xsl:with-param name="number" select="position()"/>
+          <xsl:with-param name="document-id" select="$document-id"/>
         </xsl:apply-templates>
       </xsl:for-each>
       <xsl:if test="h:recommendation">
@@ -461,6 +463,7 @@
           </xsl:call-template>
           <xsl:apply-templates select="h:recommendation">
             <xsl:with-param name="level" select="$part-level + 1"/>
+            <xsl:with-param name="document-id" select="string(@id)"/>
           </xsl:apply-templates>
         </div>
       </xsl:if>
@@ -503,14 +506,16 @@
   <!-- Sections are numbered 1, 1.1, ... within their document: the
        number comes from the parent, which counts its sections as it
        goes (xsl:number would count every earlier sibling again for
-       each section).  A section's blocks come before its sections, as
-       the schema has them. -->
+       each section), and so does the document's id (the ancestor axis
+       costs more the more sections there are).  A section's blocks come
+       before its sections, as the schema has them. -->
   <xsl:template match="h:section">
     <xsl:param name="level" select="2"/>
     <xsl:param name="number">
       <xsl:number level="multiple" count="h:section" format="1.1"/>
     </xsl:param>
-    <div class="section" id="{ancestor::*[@id][1]/@id}-s{$number}">
+    <xsl:param name="document-id" select="ancestor::*[@id][1]/@id"/>
+    <div class="section" id="{$document-id}-s{$number}">
       <xsl:call-template name="heading">
         <xsl:with-param name="level" select="$level"/>
         <xsl:with-param name="text" select="h:title"/>
@@ -523,6 +528,7 @@
         <xsl:apply-templates select=".">
           <xsl:with-param name="level" select="$level + 1"/>
           <xsl:with-param name="number" select="concat($number, '.', position())"/>
+          <xsl:with-param name="document-id" select="$document-id"/>
         </xsl:apply-templates>
       </xsl:for-each>
     </div>
@@ -532,8 +538,9 @@
        text, and the minority view set apart. -->
   <xsl:template match="h:recommendation">
     <xsl:param name="level" select="3"/>
+    <xsl:param name="document-id" select="ancestor::*[@id][1]/@id"/>
     <div class="recommendation consensus-{@consensus}"
-        id="{ancestor::*[@id][1]/@id}-r{@n}">
+        id="{$document-id}-r{@n}">
       <xsl:call-template name="heading">
         <xsl:with-param name="level" select="$level"/>
         <xsl:with-param name="text" select="concat('Recommendation ', @n)"/>
