@@ -121,6 +121,7 @@
         </title>
         <style>
           <xsl:call-template name="css"/>
+          <xsl:call-template name="css-controls"/>
           <xsl:call-template name="user-css"/>
         </style>
       </head>
@@ -134,6 +135,28 @@
         <xsl:call-template name="annex"/>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- The controls a document holds (bidirectional overrides, C0 and
+       C1 controls, tabs) are never written as they are: hleg-brief
+       writes each as \ooo, the bytes of its UTF-8 in octal, as its
+       messages do, in an element of class hleg-control whose title names
+       it.  They are shown boxed, in print and on the screen; a layer
+       that replaces the css template keeps this one. -->
+  <xsl:template name="css-controls">
+    <xsl:text>
+.hleg-control {
+  font-family: "DejaVu Sans Mono", "Liberation Mono", monospace;
+  font-size: 85%;
+  font-style: normal;
+  font-weight: bold;
+  color: #8b1a1a;
+  background: #fbeaea;
+  border: .5pt solid #8b1a1a;
+  padding: 0 .15em;
+  white-space: nowrap;
+}
+</xsl:text>
   </xsl:template>
 
   <!-- Hooks for a customisation layer: CSS added after the stock CSS,
@@ -424,9 +447,14 @@
       <xsl:apply-templates select="h:background">
         <xsl:with-param name="level" select="$part-level"/>
       </xsl:apply-templates>
-      <xsl:apply-templates select="h:section">
-        <xsl:with-param name="level" select="$part-level"/>
-      </xsl:apply-templates>
+      <xsl:variable name="document-id" select="string(@id)"/>
+      <xsl:for-each select="h:section">
+        <xsl:apply-templates select=".">
+          <xsl:with-param name="level" select="$part-level"/>
+          <xsl:with-param name="number" select="position()"/>
+          <xsl:with-param name="document-id" select="$document-id"/>
+        </xsl:apply-templates>
+      </xsl:for-each>
       <xsl:if test="h:recommendation">
         <div class="recommendations">
           <xsl:call-template name="heading">
@@ -435,6 +463,7 @@
           </xsl:call-template>
           <xsl:apply-templates select="h:recommendation">
             <xsl:with-param name="level" select="$part-level + 1"/>
+            <xsl:with-param name="document-id" select="string(@id)"/>
           </xsl:apply-templates>
         </div>
       </xsl:if>
@@ -474,21 +503,34 @@
     </div>
   </xsl:template>
 
-  <!-- Sections are numbered 1, 1.1, ... within their document. -->
+  <!-- Sections are numbered 1, 1.1, ... within their document: the
+       number comes from the parent, which counts its sections as it
+       goes (xsl:number would count every earlier sibling again for
+       each section), and so does the document's id (the ancestor axis
+       costs more the more sections there are).  A section's blocks come
+       before its sections, as the schema has them. -->
   <xsl:template match="h:section">
     <xsl:param name="level" select="2"/>
-    <xsl:variable name="number">
+    <xsl:param name="number">
       <xsl:number level="multiple" count="h:section" format="1.1"/>
-    </xsl:variable>
-    <div class="section" id="{ancestor::*[@id][1]/@id}-s{$number}">
+    </xsl:param>
+    <xsl:param name="document-id" select="ancestor::*[@id][1]/@id"/>
+    <div class="section" id="{$document-id}-s{$number}">
       <xsl:call-template name="heading">
         <xsl:with-param name="level" select="$level"/>
         <xsl:with-param name="text" select="h:title"/>
         <xsl:with-param name="number" select="$number"/>
       </xsl:call-template>
-      <xsl:apply-templates select="h:*[not(self::h:title)]">
+      <xsl:apply-templates select="h:*[not(self::h:title or self::h:section)]">
         <xsl:with-param name="level" select="$level + 1"/>
       </xsl:apply-templates>
+      <xsl:for-each select="h:section">
+        <xsl:apply-templates select=".">
+          <xsl:with-param name="level" select="$level + 1"/>
+          <xsl:with-param name="number" select="concat($number, '.', position())"/>
+          <xsl:with-param name="document-id" select="$document-id"/>
+        </xsl:apply-templates>
+      </xsl:for-each>
     </div>
   </xsl:template>
 
@@ -496,8 +538,9 @@
        text, and the minority view set apart. -->
   <xsl:template match="h:recommendation">
     <xsl:param name="level" select="3"/>
+    <xsl:param name="document-id" select="ancestor::*[@id][1]/@id"/>
     <div class="recommendation consensus-{@consensus}"
-        id="{ancestor::*[@id][1]/@id}-r{@n}">
+        id="{$document-id}-r{@n}">
       <xsl:call-template name="heading">
         <xsl:with-param name="level" select="$level"/>
         <xsl:with-param name="text" select="concat('Recommendation ', @n)"/>
@@ -566,37 +609,51 @@
     </li>
   </xsl:template>
 
-  <!-- A table: the leading rows of headers make its head. -->
+  <!-- A table: the leading rows of headers make its head.  Their number
+       is counted once, not by looking back from every row. -->
   <xsl:template match="h:table">
+    <xsl:variable name="first-data" select="h:tr[h:td][1]"/>
+    <xsl:variable name="heads">
+      <xsl:choose>
+        <xsl:when test="$first-data">
+          <xsl:value-of select="count($first-data/preceding-sibling::h:tr)"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="count(h:tr)"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <table class="data">
       <xsl:for-each select="h:caption">
         <caption>
           <xsl:apply-templates/>
         </caption>
       </xsl:for-each>
-      <xsl:variable name="head"
-          select="h:tr[not(h:td) and not(preceding-sibling::h:tr[h:td])]"/>
-      <xsl:if test="$head">
+      <xsl:if test="$heads &gt; 0">
         <thead>
-          <xsl:apply-templates select="$head"/>
+          <xsl:apply-templates select="h:tr[position() &lt;= $heads]"/>
         </thead>
       </xsl:if>
       <tbody>
-        <xsl:apply-templates
-            select="h:tr[h:td or preceding-sibling::h:tr[h:td]]"/>
+        <xsl:apply-templates select="h:tr[position() &gt; $heads]"/>
       </tbody>
     </table>
   </xsl:template>
 
+  <!-- Whether a row holds only headers is asked once for the row, not
+       by each of its cells. -->
   <xsl:template match="h:tr">
     <tr>
-      <xsl:apply-templates select="h:th | h:td"/>
+      <xsl:apply-templates select="h:th | h:td">
+        <xsl:with-param name="header-row" select="not(h:td)"/>
+      </xsl:apply-templates>
     </tr>
   </xsl:template>
 
   <xsl:template match="h:th | h:td">
+    <xsl:param name="header-row" select="not(../h:td)"/>
     <xsl:element name="{local-name()}">
-      <xsl:if test="self::h:th and not(../h:td)">
+      <xsl:if test="self::h:th and $header-row">
         <xsl:attribute name="scope">col</xsl:attribute>
       </xsl:if>
       <xsl:for-each select="@colspan | @rowspan">

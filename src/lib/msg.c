@@ -14,8 +14,8 @@
 extern const char *__progname;
 
 /* Whether the code point c must not reach a terminal as it is. */
-static int
-unsafe(long c)
+int
+msg_unsafe(long c)
 {
 	return c < 0x20 || (c >= 0x7f && c <= 0x9f) ||
 	    c == 0x2028 || c == 0x2029 ||		/* line, paragraph */
@@ -44,7 +44,7 @@ msg_escape(const char *s, size_t len)
 		memset(buf + n, 0, sizeof(buf) - n);
 		q = buf;
 		c = *p == '\0' ? 0 : utf8_next(&q);
-		if (c < 0 || unsafe(c)) {
+		if (c < 0 || msg_unsafe(c)) {
 			n = c < 0 || c == 0 ? 1 : (size_t)(q - buf);
 			for (size_t i = 0; i < n; i++)
 				o += sprintf(o, "\\%03o", p[i]);

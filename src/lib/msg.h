@@ -21,6 +21,12 @@
 /* A malloc'd copy of the len bytes at s, escaped as above. */
 char	*msg_escape(const char *s, size_t len);
 
+/* Whether the code point c is one that msg_escape writes as \ooo: a C0
+ * control, DEL, a C1 control, U+2028, U+2029, a bidirectional
+ * embedding, override, isolate or mark.  The papers (visible.h) show
+ * the same code points the same way. */
+int	 msg_unsafe(long c);
+
 void	 msg_warn(const char *fmt, ...)
 	    __attribute__((format(printf, 1, 2)));
 void	 msg_warnx(const char *fmt, ...)

@@ -32,6 +32,7 @@
 #include "safety.h"
 #include "util.h"
 #include "validate.h"
+#include "visible.h"
 #include "xslt.h"
 
 /* A -p parameter: passed to the stylesheet as a string, never as XPath. */
@@ -331,6 +332,12 @@ paper_transform(xsltStylesheetPtr style, xmlDocPtr doc, const char *file,
 		goto out;
 	}
 	print_messages(file, messages);
+	/* Controls are shown, whatever the stylesheet wrote. */
+	if (visible_controls(res, file) != 0) {
+		xmlFreeDoc(res);
+		res = NULL;
+		*status = HLEG_EXIT_INVALID;
+	}
 out:
 	xsltFreeTransformContext(ctxt);
 	free(messages);

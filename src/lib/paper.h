@@ -59,7 +59,8 @@ int	paper_parse(struct parser *parser, const char *path,
 	    struct source *src, xmlDocPtr *docp);
 
 /* Transforms doc, read from file (the name for messages), with style and
- * the parameters, and prints the messages of the transform.  Returns the
+ * the parameters, prints the messages of the transform, and shows the
+ * controls of the result (visible.h).  Returns the
  * result tree (free it with xmlFreeDoc), or NULL when the transform
  * failed, after saying so, with *status set to the exit status. */
 xmlDocPtr paper_transform(xsltStylesheetPtr style, xmlDocPtr doc,
