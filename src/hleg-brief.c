@@ -32,6 +32,7 @@
 #include "lib/datadir.h"
 #include "lib/diag.h"
 #include "lib/msg.h"
+#include "lib/paperkeys.h"
 #include "lib/parse.h"
 #include "lib/safety.h"
 #include "lib/source.h"
@@ -484,6 +485,7 @@ main(int argc, char *argv[])
 	if (safety_init() == -1)
 		return HLEG_EXIT_SYSTEM;
 	xslt_init();
+	paper_keys_register();
 	xsltSetSecurityPrefs(xsltGetDefaultSecurityPrefs(),
 	    XSLT_SECPREF_READ_NETWORK, read_stylesheet_uri);
 	if (layer != NULL)
