@@ -11,11 +11,30 @@
   Every label template writes the raw value when it does not know it, so
   that a workflow definition with other states or events still gives a
   readable paper.
+
+  What the templates cost grows with the document and no faster: no
+  template looks back along an axis or sorts (libxslt's xsl:sort takes
+  time that grows with the square of what it sorts, in the worst order).
+  The keys are asked through hleg-brief's hp:key, hp:key-first and
+  hp:key-count (src/lib/paperkeys.h), which index each key once: with
+  libxslt's own key(), which xsltproc falls back to, k nodes of one value
+  cost k squared.  A stylesheet that asks a key itself does the same:
+
+    <xsl:choose>
+      <xsl:when test="function-available('hp:key')">
+        ... hp:key('hleg-events', @id) ...
+      </xsl:when>
+      <xsl:otherwise>... key('hleg-events', @id) ...</xsl:otherwise>
+    </xsl:choose>
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:h="urn:hleg:1"
-    exclude-result-prefixes="h">
+    xmlns:hp="urn:hleg:paper"
+    xmlns:exsl="http://exslt.org/common"
+    xmlns:math="http://exslt.org/math"
+    xmlns:set="http://exslt.org/sets"
+    exclude-result-prefixes="h hp exsl math set">
 
   <!-- The events of a collection's history, by document id. -->
   <xsl:key name="hleg-events" match="h:history/h:event" use="@document"/>
@@ -25,8 +44,27 @@
   <xsl:key name="hleg-actors" match="h:history/h:event[@actor-name]"
       use="@actor"/>
 
-  <!-- The workflow records of documents, by state. -->
-  <xsl:key name="hleg-states" match="h:workflow" use="@state"/>
+  <!-- The workflow records of a collection's documents, by state. -->
+  <xsl:key name="hleg-states" match="h:collection/*/h:workflow"
+      use="@state"/>
+
+  <!-- The document read, for looking up its keys from elsewhere (the
+       tokens of an attribute, say). -->
+  <xsl:variable name="hleg-source" select="/"/>
+
+  <!-- count(key(name, value)). -->
+  <xsl:template name="hleg-key-count">
+    <xsl:param name="name"/>
+    <xsl:param name="value"/>
+    <xsl:choose>
+      <xsl:when test="function-available('hp:key-count')">
+        <xsl:value-of select="hp:key-count($name, $value)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="count(key($name, $value))"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <!-- ================================================================
        Labels
@@ -169,26 +207,53 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The latest of the dates in nodes (ISO dates sort as strings). -->
+  <!-- The latest of the ISO dates in nodes, as the greatest number their
+       digits make (math:max, in one pass; no sort); the first date when
+       none is an ISO date. -->
   <xsl:template name="latest-date">
     <xsl:param name="nodes"/>
-    <xsl:for-each select="$nodes">
-      <xsl:sort select="normalize-space(.)" order="descending"/>
-      <xsl:if test="position() = 1">
-        <xsl:value-of select="normalize-space(.)"/>
-      </xsl:if>
-    </xsl:for-each>
+    <xsl:variable name="iso"
+        select="$nodes[string-length(normalize-space(.)) = 10
+            and translate(normalize-space(.), '0123456789', '') = '--']"/>
+    <xsl:choose>
+      <xsl:when test="$iso">
+        <xsl:variable name="numbers">
+          <xsl:for-each select="$iso">
+            <n><xsl:value-of select="translate(normalize-space(.), '-', '')"/></n>
+          </xsl:for-each>
+        </xsl:variable>
+        <xsl:variable name="max" select="math:max(exsl:node-set($numbers)/n)"/>
+        <xsl:value-of
+            select="normalize-space($iso[translate(normalize-space(.), '-', '') = $max][1])"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="normalize-space($nodes[normalize-space(.) != ''][1])"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A member or official by id: the name a collection's history gives
-       them, or the id alone. -->
+       them, or the id alone.  The name is looked up in the document
+       read, whatever the context node. -->
   <xsl:template name="person-name">
     <xsl:param name="id"/>
-    <xsl:variable name="named" select="key('hleg-actors', $id)[1]"/>
+    <xsl:variable name="name">
+      <xsl:for-each select="$hleg-source">
+        <xsl:choose>
+          <xsl:when test="function-available('hp:key-first')">
+            <xsl:value-of
+                select="normalize-space(hp:key-first('hleg-actors', $id)/@actor-name)"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of
+                select="normalize-space(key('hleg-actors', $id)[1]/@actor-name)"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+    </xsl:variable>
     <xsl:choose>
-      <xsl:when test="$named">
-        <xsl:value-of select="concat(normalize-space($named/@actor-name),
-            ' (', $id, ')')"/>
+      <xsl:when test="$name != ''">
+        <xsl:value-of select="concat($name, ' (', $id, ')')"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:value-of select="$id"/>
@@ -201,7 +266,24 @@
        from the document's own workflow record:
        "Considered by the Sectors (ITU-T: refine; ITU-D: implement)". -->
   <xsl:template name="document-status">
-    <xsl:variable name="events" select="key('hleg-events', @id)"/>
+    <xsl:choose>
+      <xsl:when test="function-available('hp:key')">
+        <xsl:call-template name="document-status-of">
+          <xsl:with-param name="events" select="hp:key('hleg-events', @id)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="document-status-of">
+          <xsl:with-param name="events" select="key('hleg-events', @id)"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The same, given the events of the context document in the
+       collection's history. -->
+  <xsl:template name="document-status-of">
+    <xsl:param name="events"/>
     <xsl:variable name="considered"
         select="$events[@event = 'consider' and @sector]
             | h:workflow/h:step[not($events)][@event = 'consider' and @sector]"/>
@@ -225,34 +307,76 @@
   </xsl:template>
 
   <!-- The status of the documents of the context collection, counted by
-       state in the workflow's order: "13 documents: 6 in draft, 4
-       submitted, 2 considered by the Sectors, 1 withdrawn". -->
+       state in the workflow's order, then other states in the order the
+       documents first name them: "13 documents: 6 in draft, 4
+       submitted, 2 considered by the Sectors, 1 withdrawn".  The states
+       are told apart by set:distinct, in one pass, and counted by key. -->
   <xsl:template name="collection-status">
     <xsl:variable name="records" select="h:proposal/h:workflow | h:report/h:workflow"/>
     <xsl:variable name="n" select="count($records)"/>
-    <xsl:variable name="firsts"
-        select="$records[generate-id() = generate-id(key('hleg-states', @state)[parent::*/parent::h:collection][1])]"/>
+    <xsl:variable name="states" select="set:distinct($records/@state)"/>
+    <xsl:variable name="stock"
+        select="$states[. = 'draft' or . = 'submitted' or . = 'considered'
+            or . = 'withdrawn']"/>
+    <xsl:variable name="several" select="$n &gt; 1 and count($states) &gt; 1"/>
     <xsl:value-of select="$n"/>
     <xsl:choose>
       <xsl:when test="$n = 0"> documents</xsl:when>
       <xsl:when test="$n = 1"> document, </xsl:when>
-      <xsl:when test="count($firsts) = 1"> documents, all </xsl:when>
+      <xsl:when test="count($states) = 1"> documents, all </xsl:when>
       <xsl:otherwise> documents: </xsl:otherwise>
     </xsl:choose>
-    <xsl:for-each select="$firsts">
-      <xsl:sort data-type="number" select="(@state = 'draft') * 1
-          + (@state = 'submitted') * 2 + (@state = 'considered') * 3
-          + (@state = 'withdrawn') * 4
-          + not(@state = 'draft' or @state = 'submitted'
-              or @state = 'considered' or @state = 'withdrawn') * 5"/>
-      <xsl:sort select="@state"/>
-      <xsl:if test="position() &gt; 1">, </xsl:if>
-      <xsl:if test="$n &gt; 1 and count($firsts) &gt; 1">
-        <xsl:value-of select="concat(count($records[@state = current()/@state]), ' ')"/>
-      </xsl:if>
-      <xsl:call-template name="label-state-count">
-        <xsl:with-param name="state" select="@state"/>
+    <xsl:for-each select="$states[. = 'draft']">
+      <xsl:call-template name="state-count">
+        <xsl:with-param name="first" select="true()"/>
+        <xsl:with-param name="several" select="$several"/>
       </xsl:call-template>
     </xsl:for-each>
+    <xsl:for-each select="$states[. = 'submitted']">
+      <xsl:call-template name="state-count">
+        <xsl:with-param name="first" select="not($states[. = 'draft'])"/>
+        <xsl:with-param name="several" select="$several"/>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:for-each select="$states[. = 'considered']">
+      <xsl:call-template name="state-count">
+        <xsl:with-param name="first"
+            select="not($states[. = 'draft' or . = 'submitted'])"/>
+        <xsl:with-param name="several" select="$several"/>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:for-each select="$states[. = 'withdrawn']">
+      <xsl:call-template name="state-count">
+        <xsl:with-param name="first"
+            select="not($states[. = 'draft' or . = 'submitted'
+                or . = 'considered'])"/>
+        <xsl:with-param name="several" select="$several"/>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:for-each select="$states[not(. = 'draft' or . = 'submitted'
+        or . = 'considered' or . = 'withdrawn')]">
+      <xsl:call-template name="state-count">
+        <xsl:with-param name="first" select="not($stock) and position() = 1"/>
+        <xsl:with-param name="several" select="$several"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- One state of collection-status, the context node its @state:
+       "4 submitted", after ", " unless it is the first. -->
+  <xsl:template name="state-count">
+    <xsl:param name="first"/>
+    <xsl:param name="several"/>
+    <xsl:if test="not($first)">, </xsl:if>
+    <xsl:if test="$several">
+      <xsl:call-template name="hleg-key-count">
+        <xsl:with-param name="name" select="'hleg-states'"/>
+        <xsl:with-param name="value" select="string(.)"/>
+      </xsl:call-template>
+      <xsl:text> </xsl:text>
+    </xsl:if>
+    <xsl:call-template name="label-state-count">
+      <xsl:with-param name="state" select="string(.)"/>
+    </xsl:call-template>
   </xsl:template>
 </xsl:stylesheet>

@@ -36,7 +36,8 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:h="urn:hleg:1"
     xmlns:str="http://exslt.org/strings"
-    exclude-result-prefixes="h str">
+    xmlns:hp="urn:hleg:paper"
+    exclude-result-prefixes="h str hp">
 
   <!-- A relative reference, so that xsltproc runs the same stylesheet. -->
   <xsl:import href="brief-common.xsl"/>
@@ -745,7 +746,24 @@
   </xsl:template>
 
   <xsl:template match="h:proposal | h:report" mode="history">
-    <xsl:variable name="events" select="key('hleg-events', @id)"/>
+    <xsl:choose>
+      <xsl:when test="function-available('hp:key')">
+        <xsl:call-template name="history">
+          <xsl:with-param name="events" select="hp:key('hleg-events', @id)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="history">
+          <xsl:with-param name="events" select="key('hleg-events', @id)"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The status and history of the context document, given its events
+       in the collection's history. -->
+  <xsl:template name="history">
+    <xsl:param name="events"/>
     <xsl:variable name="rows" select="$events | h:workflow/h:step[not($events)]"/>
     <div class="history" id="{@id}-history">
       <xsl:if test="$collection">

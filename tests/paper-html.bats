@@ -272,6 +272,83 @@ copying_layer() {
 }
 
 # ----------------------------------------------------------------------
+# Keys and counts without sorting or looking back
+
+# states FILE STATE...: a collection of one small proposal per STATE,
+# in that order.
+states() {
+	local f=$1 i=0 st
+	shift
+	{
+		echo '<?xml version="1.0" encoding="UTF-8"?>'
+		echo '<collection xmlns="urn:hleg:1">'
+		for st in "$@"; do
+			i=$((i + 1))
+			bench/large collection-states 2000 | sed -n 3p |
+			    sed "s/HLEG-P-0000001/HLEG-P-200$i/; s/state=\"s1\"/state=\"$st\"/"
+		done
+		echo '</collection>'
+	} >"$f"
+}
+
+@test "the status counts the workflow's states in order, then others as first named" {
+	need xmllint
+	states "$T/c.xml" zeta draft alpha draft submitted considered zeta
+	"$B" "$T/c.xml" >"$T/out"
+	[ "$(xmllint --html --xpath 'string(//td[@class="paper-status"])' "$T/out")" = \
+	    "7 documents: 2 in draft, 1 submitted, 1 considered by the Sectors, 2 zeta, 1 alpha" ]
+	states "$T/d.xml" submitted submitted
+	"$B" "$T/d.xml" >"$T/out"
+	[ "$(xmllint --html --xpath 'string(//td[@class="paper-status"])' "$T/out")" = \
+	    "2 documents, all submitted" ]
+	states "$T/e.xml" beta alpha
+	"$B" "$T/e.xml" >"$T/out"
+	[ "$(xmllint --html --xpath 'string(//td[@class="paper-status"])' "$T/out")" = \
+	    "2 documents: 1 beta, 1 alpha" ]
+}
+
+@test "the paper's date is the latest of its documents' dates" {
+	need xmllint
+	states "$T/c.xml" draft draft draft
+	sed -i '3s/2008-03-14/2008-01-02/; 4s/2008-03-14/2009-12-31/; 5s/2008-03-14/2008-06-30/' "$T/c.xml"
+	"$B" "$T/c.xml" >"$T/out"
+	[ "$(xmllint --html --xpath 'string(//td[@class="paper-date"])' "$T/out")" = "31 December 2009" ]
+}
+
+@test "xsltproc runs the same stylesheets to the same papers, with key() for hp:key" {
+	need xsltproc
+	states "$T/c.xml" zeta draft alpha draft submitted
+	for f in fixtures/brief/collection.xml "$T/c.xml" \
+	    fixtures/dossier/documents/HLEG-P-2008-004.xml; do
+		"$B" "$f" >"$T/brief.html"
+		# libxslt adds a second declaration of the encoding, which
+		# hleg-brief leaves out.
+		xsltproc stylesheets/brief-html.xsl "$f" |
+		    grep -v '^<meta http-equiv="Content-Type"' >"$T/xsltproc.html"
+		diff -u "$T/xsltproc.html" "$T/brief.html"
+	done
+}
+
+@test "hp:key of a key the stylesheet does not declare fails the paper" {
+	cat >"$T/nokey.xsl" <<-'EOF'
+	<?xml version="1.0" encoding="UTF-8"?>
+	<xsl:stylesheet version="1.0"
+	    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+	    xmlns:hp="urn:hleg:paper" exclude-result-prefixes="hp">
+	  <xsl:import href="urn:hleg:stylesheets:brief-html.xsl"/>
+	  <xsl:template name="user-cover">
+	    <p><xsl:value-of select="count(hp:key('no-such-key', 'x'))"/></p>
+	  </xsl:template>
+	</xsl:stylesheet>
+	EOF
+	run "$B" --stylesheet "$T/nokey.xsl" fixtures/brief/collection.xml
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"hp:key(): no key 'no-such-key'"* ]]
+	[[ "$output" == *"nothing is written"* ]]
+	[[ "$output" != *"<html"* ]]
+}
+
+# ----------------------------------------------------------------------
 # What each repeated construct costs: the largest document of a shape of
 # bench/large (16 MiB) against one a sixteenth of its size, as the HTML
 # paper.

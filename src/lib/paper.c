@@ -29,6 +29,7 @@
 #include "diag.h"
 #include "msg.h"
 #include "paper.h"
+#include "paperkeys.h"
 #include "safety.h"
 #include "util.h"
 #include "validate.h"
@@ -155,6 +156,7 @@ paper_init(void)
 	if (safety_init() == -1)
 		return -1;
 	xslt_init();
+	paper_keys_register();
 	xsltSetSecurityPrefs(xsltGetDefaultSecurityPrefs(),
 	    XSLT_SECPREF_READ_NETWORK, read_stylesheet_uri);
 	return 0;
