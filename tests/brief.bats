@@ -316,7 +316,7 @@ html_string() {
 	[ "$(grep -c '<li class="toc-document">' "$T/out")" -eq 3 ]
 	for id in HLEG-P-2008-002 HLEG-P-2008-011 HLEG-R-2008-001; do
 		grep -q "<a href=\"#$id\"><span class=\"toc-id\">$id</span>" "$T/out"
-		grep -q "<div class=\"document [a-z]*\" id=\"$id\"" "$T/out"
+		grep -q "<div class=\"document [a-z]*\" ID=\"$id\"" "$T/out"
 	done
 	# A paper of one document has no contents.
 	! $B "$P" | grep -q 'class="toc'
@@ -336,7 +336,7 @@ html_string() {
 	$B "$P" >"$T/out"
 	grep -q '<span class="addressed-to">To Governments</span> · <span class="consensus">partial consensus</span>' "$T/out"
 	grep -q '<span class="addressed-to">To ITU through the Secretary-General</span> · <span class="consensus">full consensus</span>' "$T/out"
-	grep -q '<div class="recommendation consensus-partial" id="HLEG-P-2008-004-r3.2">' "$T/out"
+	grep -q '<div class="recommendation consensus-partial" ID="HLEG-P-2008-004-r3.2">' "$T/out"
 	grep -q '<p class="minority-view-label">Minority view (m07)</p>' "$T/out"
 	for f in "$P" "$R" "$C"; do
 		[ "$($B "$f" | grep -c '<div class="minority-view" role="note">')" -eq "$(grep -c '<minority-view' "$f")" ]
