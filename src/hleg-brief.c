@@ -285,7 +285,7 @@ brief(struct parser *parser, xsltStylesheetPtr style, const char *path)
 
 	memset(&src, 0, sizeof(src));
 	memset(&diags, 0, sizeof(diags));
-	switch (source_read(&src, path, HLEG_MAX_INPUT)) {
+	switch (source_read(&src, path, HLEG_MAX_COLLECTION)) {
 	case SOURCE_ERROR:
 		msg_warn("%s", strcmp(path, "-") == 0 ? "<stdin>" : path);
 		source_free(&src);
