@@ -48,8 +48,11 @@ struct ids {
 	xmlHashTablePtr	  seen;
 };
 
-/* A roster of the history, by the id of its blob: rosters seldom change,
- * so each is read once however many events its commits record. */
+/* A roster, by the id of its blob.  The collector keeps two: the
+ * revision's, against which the collection is checked, and the last one
+ * of the history it read; the names of actors it found are kept apart
+ * (collector.names), so that memory does not grow with the rosters of
+ * the history, however many and large. */
 struct roster_entry {
 	git_oid			 blob;
 	struct roster		*roster;	/* NULL when it cannot be read */
@@ -79,7 +82,10 @@ struct collector {
 	size_t			 events;	/* written to the history */
 	struct output		 bytes;		/* the collection */
 	xmlOutputBufferPtr	 writer;	/* into bytes */
-	struct roster_entry	*rosters;
+	struct roster_entry	*rosters;	/* the revision's, then the
+						 * last of the history read */
+	xmlHashTablePtr		 names;		/* each actor's name (or "")
+						 * by "BLOB ACTOR" */
 	int			 status;
 };
 
@@ -483,7 +489,20 @@ roster_blob(struct collector *c, git_commit *commit, git_oid *blob)
 	return found;
 }
 
-/* Remembers roster r (NULL: unreadable) as the one of blob. */
+/* Forgets the roster of the history read last, before another is
+ * read: one is in memory at a time. */
+static void
+forget_last_roster(struct collector *c)
+{
+	if (c->rosters != NULL && c->rosters->next != NULL) {
+		roster_free(c->rosters->next->roster);
+		free(c->rosters->next);
+		c->rosters->next = NULL;
+	}
+}
+
+/* Remembers roster r (NULL: unreadable) as the one of blob: the first
+ * is the revision's, the second the history's read last. */
 static struct roster *
 remember_roster(struct collector *c, const git_oid *blob, struct roster *r)
 {
@@ -491,14 +510,19 @@ remember_roster(struct collector *c, const git_oid *blob, struct roster *r)
 
 	git_oid_cpy(&e->blob, blob);
 	e->roster = r;
-	e->next = c->rosters;
-	c->rosters = e;
+	forget_last_roster(c);
+	if (c->rosters == NULL)
+		c->rosters = e;
+	else
+		c->rosters->next = e;
 	return r;
 }
 
-/* The roster of commit, where the names of its actors are: read once
- * for each version of roster.xml, with the safe parser.  NULL when the
- * commit has none that can be read; its actors then go unnamed. */
+/* The roster of commit, where the names of its actors are: read with
+ * the safe parser unless it is the revision's or the last one read (an
+ * actor's name is looked up once on each version: actor_name()).  NULL
+ * when the commit has none that can be read; its actors then go
+ * unnamed. */
 static const struct roster *
 roster_at(struct collector *c, git_commit *commit)
 {
@@ -521,6 +545,7 @@ roster_at(struct collector *c, git_commit *commit)
 	for (e = c->rosters; e != NULL; e = e->next)
 		if (git_oid_equal(&e->blob, &id))
 			return e->roster;
+	forget_last_roster(c);
 	memset(&src, 0, sizeof(src));
 	git_oid_tostr(hex, sizeof(hex), git_commit_id(commit));
 	xappendf(&name, "%s:roster.xml", hex);
@@ -550,23 +575,66 @@ collected(const struct collector *c, const char *id)
 	return xmlHashLookup(c->ids->seen, (const xmlChar *)id) != NULL;
 }
 
-/* Appends the event e to the history. */
 static void
-add_event(struct collector *c, const struct history_event *e)
+free_name(void *payload, const xmlChar *key)
 {
-	const struct event_record	*r = e->record;
-	const struct roster		*roster;
-	xmlNodePtr			 n;
-	char				 hex[GIT_OID_HEXSZ + 1];
-	char				*name = NULL, *note, *text;
+	(void)key;
+	free(payload);
+}
 
-	if ((roster = roster_at(c, e->commit)) != NULL) {
-		name = roster_field(roster_person(roster, r->actor), "name");
+/* The name of actor on the roster of commit (malloc'd), or NULL when it
+ * has none fit for an attribute.  Each actor's name on each roster is
+ * looked up once. */
+static char *
+actor_name(struct collector *c, git_commit *commit, const char *actor)
+{
+	const struct roster	*roster;
+	const char		*known;
+	git_oid			 blob;
+	char			*key = NULL, *name = NULL;
+	char			 hex[GIT_OID_HEXSZ + 1];
+
+	if (actor == NULL)
+		return NULL;
+	switch (roster_blob(c, commit, &blob)) {
+	case 1:
+		break;
+	case 0:
+		return NULL;
+	default:
+		c->status = worse(c->status, HLEG_EXIT_SYSTEM);
+		return NULL;
+	}
+	git_oid_tostr(hex, sizeof(hex), &blob);
+	xappendf(&key, "%s %s", hex, actor);
+	if ((known = xmlHashLookup(c->names, (const xmlChar *)key)) != NULL) {
+		free(key);
+		return *known != '\0' ? xstrdup(known) : NULL;
+	}
+	if ((roster = roster_at(c, commit)) != NULL) {
+		name = roster_field(roster_person(roster, actor), "name");
 		if (name != NULL && !id_signature_text_valid(name)) {
 			free(name);
 			name = NULL;
 		}
 	}
+	if (xmlHashAddEntry(c->names, (const xmlChar *)key,
+	    xstrdup(name != NULL ? name : "")) != 0)
+		msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
+	free(key);
+	return name;
+}
+
+/* Appends the event e to the history. */
+static void
+add_event(struct collector *c, const struct history_event *e)
+{
+	const struct event_record	*r = e->record;
+	xmlNodePtr			 n;
+	char				 hex[GIT_OID_HEXSZ + 1];
+	char				*name, *note, *text;
+
+	name = actor_name(c, e->commit, r->actor);
 	git_oid_tostr(hex, sizeof(hex), git_commit_id(e->commit));
 	n = element(c->history, c->ns, "event", NULL);
 	attribute(n, "document", r->document);
@@ -865,6 +933,7 @@ collector_free(struct collector *c)
 		roster_free(e->roster);
 		free(e);
 	}
+	xmlHashFree(c->names, free_name);
 	if (c->writer != NULL)
 		xmlOutputBufferClose(c->writer);
 	free(c->bytes.data);
@@ -887,6 +956,8 @@ collect(struct dossier *d, git_commit *commit, struct validator *v,
 	c.commit = commit;
 	c.rev = rev;
 	c.ids = ids;
+	if ((c.names = xmlHashCreate(64)) == NULL)
+		msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
 	if ((c.parser = parser_new()) == NULL)
 		msg_errx(HLEG_EXIT_SYSTEM, "cannot make a parser");
 	if ((roster = revision_roster(&c, v, commit, rev, &status)) != NULL) {

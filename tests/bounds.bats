@@ -99,7 +99,7 @@ filter_bounds() {
 		f=$T/$r-roster.xml
 		[ $r != tiny ] || f=$ROSTER
 		cost "$T/roster-$r" "$RELEASE/hleg-roster" "$f" >/dev/null 2>&1 || true
-		cost "$T/init-$r" "$RELEASE/hleg-init" --roster "$f" "$T/init-$r" >/dev/null 2>&1 || true
+		cost "$T/init-$r" "$RELEASE/hleg-init" --roster "$f" "$T/dossier-$r" >/dev/null 2>&1 || true
 	done
 	big=$(size "$T/big-roster.xml")
 	small=$(size "$T/small-roster.xml")
@@ -112,11 +112,11 @@ filter_bounds() {
 @test "hleg-new: a 16 MiB roster at main costs memory within the stated bound" {
 	make_dossier "$D"
 	cost "$T/tiny" "$RELEASE/hleg-new" -C "$D" --title T --work-area legal-measures \
-	    --rapporteur m36 proposal >/dev/null
+	    --sector ITU-D --rapporteur m36 proposal >/dev/null
 	"$TOP/bench/large" roster-valid >"$D/roster.xml"
 	git_t -C "$D" commit -qam "A roster of 16 MiB"
 	run cost "$T/big" "$RELEASE/hleg-new" -C "$D" --title T --work-area legal-measures \
-	    --rapporteur m36 proposal
+	    --sector ITU-D --rapporteur m36 proposal
 	[ "$status" -eq 1 ]	# its rules refuse it, once it is read whole
 	within_stated hleg-new "$(size "$D/roster.xml")" "$T/big"
 	[ "$(rss_of "$T/big")" -gt $(( $(rss_of "$T/tiny") + 16384 )) ]
@@ -263,4 +263,34 @@ dossier_with() {
 	run --separate-stderr "$BIN/hleg-brief" "$T/huge.xml"
 	[ "$status" -eq 1 ]
 	[[ "$stderr" == *"[HLEG-P002]" ]]
+}
+
+@test "hleg-collect: the rosters of the history are read one at a time, however many" {
+	make_dossier "$D"
+	P=HLEG-P-2008-004
+	"$TOP/bench/large" roster-valid $((4 * 1048576)) >"$T/r.xml"
+	# versions ROSTERS: that many versions of a roster of 4 MiB, m12 named
+	# N1, N2... in them, each followed by an event of m12's.
+	versions() {
+		for ((n = 1; n <= $1; n++)); do
+			sed "s#<member id=\"m12\" \(.*\)<name>N</name>#<member id=\"m12\" \1<name>N$n</name>#" "$T/r.xml" >"$D/roster.xml"
+			git_t -C "$D" commit -qam "Roster $n"
+			git_t -C "$D" commit -q --allow-empty -m "endorse $P: $n" -m "HLEG-Document: $P
+HLEG-Event: endorse
+HLEG-State: draft -> draft
+HLEG-Actor: m12"
+		done
+		cp "$ROSTER" "$D/roster.xml"
+		git_t -C "$D" commit -qam "The roster again"
+	}
+	versions 1
+	cost "$T/one" "$RELEASE/hleg-collect" -C "$D" $P >"$T/one.xml"
+	versions 6
+	cost "$T/seven" "$RELEASE/hleg-collect" -C "$D" $P >"$T/seven.xml"
+	[ "$(grep -c '<event ' "$T/seven.xml")" -eq 7 ]
+	[ "$(grep -o 'actor-name="N[0-9]*"' "$T/seven.xml" | tr '\n' ' ')" = 'actor-name="N1" actor-name="N1" actor-name="N2" actor-name="N3" actor-name="N4" actor-name="N5" actor-name="N6" ' ]
+	# Seven rosters of 4 MiB cost what one costs (the old hleg-collect
+	# kept each).
+	echo "one roster: $(rss_of "$T/one") KiB, seven: $(rss_of "$T/seven") KiB" >&2
+	[ "$(rss_of "$T/seven")" -le $(( $(rss_of "$T/one") + 16384 )) ]
 }
