@@ -301,3 +301,38 @@ HLEG-Actor: m12"
 	echo "one roster: $(rss_of "$T/one") KiB, seven: $(rss_of "$T/seven") KiB" >&2
 	[ "$(rss_of "$T/seven")" -le $(( $(rss_of "$T/one") + 16384 )) ]
 }
+
+@test "hleg-collect: a history that takes the collection over 80 MiB is refused with it" {
+	make_dossier "$D"
+	"$TOP/bench/large" escaped | sed 's/HLEG-P-2008-900/HLEG-P-2008-091/' >"$D/documents/HLEG-P-2008-091.xml"
+	# fill BYTES: HLEG-P-2008-092 of about BYTES, committed; then the
+	# size of the collection of both, with an empty history.
+	fill() {
+		"$TOP/bench/large" escaped "$1" | sed 's/HLEG-P-2008-900/HLEG-P-2008-092/' >"$D/documents/HLEG-P-2008-092.xml"
+		git_t -C "$D" add documents
+		git_t -C "$D" commit -qm "Drafts of $1"
+		"$RELEASE/hleg-collect" -C "$D" HLEG-P-2008-091 HLEG-P-2008-092 | wc -c
+	}
+	limit=$((80 * 1048576))
+	# Each byte of the proposal is about four in the collection: 80 KiB
+	# short of the limit, then events of 300 bytes and more.
+	s1=$(fill 1000000)
+	b=$((1000000 + (limit - 81920 - s1) / 4))
+	s=$(fill $b)
+	b=$(awk -v b=$b -v s=$s -v s1=$s1 -v l=$((limit - 81920)) \
+	    'BEGIN { printf "%d", b + (l - s) * (b - 1000000) / (s - s1) }')
+	s=$(fill $b)
+	echo "collection without a history: $s bytes" >&2
+	[ "$s" -lt $((limit - 40000)) ]
+	[ "$s" -gt $((limit - 120000)) ]
+	for ((i = 0; i < 500; i++)); do
+		git_t -C "$D" commit -q --allow-empty -m "endorse HLEG-P-2008-092: $i" -m "HLEG-Document: HLEG-P-2008-092
+HLEG-Event: endorse
+HLEG-State: draft -> draft
+HLEG-Actor: m12"
+	done
+	run --separate-stderr "$BIN/hleg-collect" -C "$D" HLEG-P-2008-091 HLEG-P-2008-092
+	[ "$status" -eq 1 ]
+	[ -z "$output" ]
+	[ "$stderr" = "hleg-collect: <collection>:0:0: error: the collection is larger than 80 MiB with the history of its documents; it is refused: collect fewer documents at a time [HLEG-P002]" ]
+}
