@@ -71,7 +71,6 @@ struct output {
 struct collector {
 	struct dossier		*dossier;
 	git_commit		*commit;	/* the revision */
-	const char		*rev;		/* as given, for messages */
 	struct parser		*parser;
 	const struct ids	*ids;
 	xmlDocPtr		 out;		/* the collection's root, title,
@@ -954,7 +953,6 @@ collect(struct dossier *d, git_commit *commit, struct validator *v,
 	memset(&c, 0, sizeof(c));
 	c.dossier = d;
 	c.commit = commit;
-	c.rev = rev;
 	c.ids = ids;
 	if ((c.names = xmlHashCreate(64)) == NULL)
 		msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
