@@ -2,6 +2,13 @@
  * hleg-collect - gather documents of a dossier, as they are at a
  * revision, into one collection document for a briefing paper, with the
  * events of their history as the commits tell them.
+ *
+ * The collection is written as it is gathered, one document at a time,
+ * into one buffer that never passes HLEG_MAX_COLLECTION: each document
+ * is read, parsed, written and freed before the next is read, so that
+ * what stays in memory is the collection's bytes, then their one parse
+ * for validation.  The documents' bytes are read again only when a
+ * diagnostic must be told of a document.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -11,6 +18,7 @@
 #include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlIO.h>
 #include <libxml/xmlstring.h>
 
 #include "lib/diag.h"
@@ -40,24 +48,43 @@ struct ids {
 	xmlHashTablePtr	  seen;
 };
 
-/* A roster of the history, by the id of its blob: rosters seldom change,
- * so each is read once however many events its commits record. */
+/* A roster, by the id of its blob.  The collector keeps two: the
+ * revision's, against which the collection is checked, and the last one
+ * of the history it read; the names of actors it found are kept apart
+ * (collector.names), so that memory does not grow with the rosters of
+ * the history, however many and large. */
 struct roster_entry {
 	git_oid			 blob;
 	struct roster		*roster;	/* NULL when it cannot be read */
 	struct roster_entry	*next;
 };
 
+/* The collection's bytes as they are written, at most
+ * HLEG_MAX_COLLECTION of them. */
+struct output {
+	char		*data;
+	size_t		 len, cap;
+	int		 over;		/* it passed the bound */
+};
+
 /* What collecting needs. */
 struct collector {
 	struct dossier		*dossier;
+	git_commit		*commit;	/* the revision */
 	struct parser		*parser;
 	const struct ids	*ids;
-	xmlDocPtr		 out;		/* the collection */
+	xmlDocPtr		 out;		/* the collection's root, title,
+						 * date and history, without
+						 * the documents */
 	xmlNsPtr		 ns;
 	xmlNodePtr		 history;
-	struct source		*sources;	/* of each document, as read */
-	struct roster_entry	*rosters;
+	size_t			 events;	/* written to the history */
+	struct output		 bytes;		/* the collection */
+	xmlOutputBufferPtr	 writer;	/* into bytes */
+	struct roster_entry	*rosters;	/* the revision's, then the
+						 * last of the history read */
+	xmlHashTablePtr		 names;		/* each actor's name (or "")
+						 * by "BLOB ACTOR" */
 	int			 status;
 };
 
@@ -303,37 +330,113 @@ reindent(xmlNodePtr e, int preserve)
 			deepen(n);
 }
 
+/* Appends len bytes at buf to the collection's bytes (an
+ * xmlOutputWriteCallback), unless they would pass HLEG_MAX_COLLECTION:
+ * then the collection is over its bound, and nothing more is kept. */
+static int
+output_write(void *context, const char *buf, int len)
+{
+	struct output	*o = context;
+	size_t		 n = (size_t)len;
+
+	if (o->over || n > HLEG_MAX_COLLECTION - o->len) {
+		o->over = 1;
+		return -1;
+	}
+	if (o->len + n + 1 > o->cap) {
+		o->cap = o->cap ? o->cap : 64 * 1024;
+		while (o->len + n + 1 > o->cap)
+			o->cap *= 2;
+		if (o->cap > HLEG_MAX_COLLECTION + 1)
+			o->cap = HLEG_MAX_COLLECTION + 1;
+		o->data = xrealloc(o->data, o->cap);
+	}
+	memcpy(o->data + o->len, buf, n);
+	o->len += n;
+	o->data[o->len] = '\0';
+	return len;
+}
+
+/* Writes text to the collection. */
+static void
+write_text(struct collector *c, const char *text)
+{
+	xmlOutputBufferWriteString(c->writer, text);
+}
+
+/* Writes node n of doc on a line of its own, indented to level (1: a
+ * child of the collection's root): laid out when format is 1 (the
+ * collection's own elements), as it is when 0 (a document, whose layout
+ * reindent() kept).  As the collection is UTF-8, characters are written
+ * as they are, in attribute values too (which libxml2 writes as
+ * character references for a document of no declared encoding). */
+static void
+write_node(struct collector *c, xmlDocPtr doc, xmlNodePtr n, int level,
+    int format)
+{
+	const xmlChar	*encoding = doc->encoding;
+
+	xmlOutputBufferWrite(c->writer, 2 * level, "        ");
+	doc->encoding = (const xmlChar *)"UTF-8";
+	xmlNodeDumpOutput(c->writer, doc, n, level, format, "UTF-8");
+	doc->encoding = encoding;
+	write_text(c, "\n");
+}
+
+/* Whether the collection passed its bound, after a message that names
+ * what it passed it with; then nothing more is read. */
+static int
+over_bound(struct collector *c, const char *with)
+{
+	if (c->writer != NULL)
+		xmlOutputBufferFlush(c->writer);
+	if (!c->bytes.over)
+		return 0;
+	if (c->bytes.over == 1)
+		msg_warnx("<collection>:0:0: error: the collection is larger "
+		    "than %u MiB with %s; it is refused: collect fewer "
+		    "documents at a time [HLEG-P002]",
+		    HLEG_MAX_COLLECTION / (1024 * 1024), with);
+	c->bytes.over = 2;
+	c->status = worse(c->status, HLEG_EXIT_INVALID);
+	return 1;
+}
+
 /* Reads documents/ID.xml at commit, the i-th id, checks that it is a
- * proposal or a report named after its id, and appends a copy of its
- * root element to the collection. */
+ * proposal or a report named after its id, and writes its root element
+ * to the collection. */
 static void
 collect_document(struct collector *c, git_commit *commit, const char *rev,
     size_t i)
 {
 	const char		*id = c->ids->v[i];
-	struct source		*src = &c->sources[i];
+	struct source		 source, *src = &source;
 	struct diag_list	 diags;
 	xmlDocPtr		 doc;
-	xmlNodePtr		 root = NULL, copy;
+	xmlNodePtr		 root = NULL;
 	char			*path = NULL;
 	int			 rc;
 
+	memset(&source, 0, sizeof(source));
 	xappendf(&path, "documents/%s.xml", id);
 	rc = dossier_read(c->dossier, commit, path, src);
 	free(path);
 	if (rc == 1) {
 		msg_warnx("%s: no such document at %s", id, rev);
 		c->status = worse(c->status, HLEG_EXIT_INVALID);
+		source_free(src);
 		return;
 	}
 	if (rc == 2) {
 		msg_warnx("%s:documents/%s.xml:0:0: error: %s [HLEG-W017]", rev,
 		    id, dossier_error());
 		c->status = worse(c->status, HLEG_EXIT_INVALID);
+		source_free(src);
 		return;
 	}
 	if (rc != 0) {
 		c->status = worse(c->status, HLEG_EXIT_SYSTEM);
+		source_free(src);
 		return;
 	}
 	memset(&diags, 0, sizeof(diags));
@@ -350,14 +453,14 @@ collect_document(struct collector *c, git_commit *commit, const char *rev,
 	else if (doc != NULL)
 		kind_id_matches(doc, id, src, &diags);
 	diag_print(stderr, src->name, &diags);
+	/* The bytes are parsed and their diagnostics told. */
+	source_free(src);
 	if (diags.worst == DIAG_ERROR)
 		c->status = worse(c->status, HLEG_EXIT_INVALID);
-	else {
-		if ((copy = xmlDocCopyNode(root, c->out, 1)) == NULL)
-			msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
-		reindent(copy, 0);
-		if (xmlAddChild(xmlDocGetRootElement(c->out), copy) == NULL)
-			msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
+	else if (c->status == HLEG_EXIT_OK) {
+		/* Once a document is refused, nothing will be written. */
+		reindent(root, 0);
+		write_node(c, doc, root, 1, 0);
 	}
 	diag_clear(&diags);
 	xmlFreeDoc(doc);
@@ -385,7 +488,20 @@ roster_blob(struct collector *c, git_commit *commit, git_oid *blob)
 	return found;
 }
 
-/* Remembers roster r (NULL: unreadable) as the one of blob. */
+/* Forgets the roster of the history read last, before another is
+ * read: one is in memory at a time. */
+static void
+forget_last_roster(struct collector *c)
+{
+	if (c->rosters != NULL && c->rosters->next != NULL) {
+		roster_free(c->rosters->next->roster);
+		free(c->rosters->next);
+		c->rosters->next = NULL;
+	}
+}
+
+/* Remembers roster r (NULL: unreadable) as the one of blob: the first
+ * is the revision's, the second the history's read last. */
 static struct roster *
 remember_roster(struct collector *c, const git_oid *blob, struct roster *r)
 {
@@ -393,14 +509,19 @@ remember_roster(struct collector *c, const git_oid *blob, struct roster *r)
 
 	git_oid_cpy(&e->blob, blob);
 	e->roster = r;
-	e->next = c->rosters;
-	c->rosters = e;
+	forget_last_roster(c);
+	if (c->rosters == NULL)
+		c->rosters = e;
+	else
+		c->rosters->next = e;
 	return r;
 }
 
-/* The roster of commit, where the names of its actors are: read once
- * for each version of roster.xml, with the safe parser.  NULL when the
- * commit has none that can be read; its actors then go unnamed. */
+/* The roster of commit, where the names of its actors are: read with
+ * the safe parser unless it is the revision's or the last one read (an
+ * actor's name is looked up once on each version: actor_name()).  NULL
+ * when the commit has none that can be read; its actors then go
+ * unnamed. */
 static const struct roster *
 roster_at(struct collector *c, git_commit *commit)
 {
@@ -423,6 +544,7 @@ roster_at(struct collector *c, git_commit *commit)
 	for (e = c->rosters; e != NULL; e = e->next)
 		if (git_oid_equal(&e->blob, &id))
 			return e->roster;
+	forget_last_roster(c);
 	memset(&src, 0, sizeof(src));
 	git_oid_tostr(hex, sizeof(hex), git_commit_id(commit));
 	xappendf(&name, "%s:roster.xml", hex);
@@ -452,23 +574,66 @@ collected(const struct collector *c, const char *id)
 	return xmlHashLookup(c->ids->seen, (const xmlChar *)id) != NULL;
 }
 
-/* Appends the event e to the history. */
 static void
-add_event(struct collector *c, const struct history_event *e)
+free_name(void *payload, const xmlChar *key)
 {
-	const struct event_record	*r = e->record;
-	const struct roster		*roster;
-	xmlNodePtr			 n;
-	char				 hex[GIT_OID_HEXSZ + 1];
-	char				*name = NULL, *note, *text;
+	(void)key;
+	free(payload);
+}
 
-	if ((roster = roster_at(c, e->commit)) != NULL) {
-		name = roster_field(roster_person(roster, r->actor), "name");
+/* The name of actor on the roster of commit (malloc'd), or NULL when it
+ * has none fit for an attribute.  Each actor's name on each roster is
+ * looked up once. */
+static char *
+actor_name(struct collector *c, git_commit *commit, const char *actor)
+{
+	const struct roster	*roster;
+	const char		*known;
+	git_oid			 blob;
+	char			*key = NULL, *name = NULL;
+	char			 hex[GIT_OID_HEXSZ + 1];
+
+	if (actor == NULL)
+		return NULL;
+	switch (roster_blob(c, commit, &blob)) {
+	case 1:
+		break;
+	case 0:
+		return NULL;
+	default:
+		c->status = worse(c->status, HLEG_EXIT_SYSTEM);
+		return NULL;
+	}
+	git_oid_tostr(hex, sizeof(hex), &blob);
+	xappendf(&key, "%s %s", hex, actor);
+	if ((known = xmlHashLookup(c->names, (const xmlChar *)key)) != NULL) {
+		free(key);
+		return *known != '\0' ? xstrdup(known) : NULL;
+	}
+	if ((roster = roster_at(c, commit)) != NULL) {
+		name = roster_field(roster_person(roster, actor), "name");
 		if (name != NULL && !id_signature_text_valid(name)) {
 			free(name);
 			name = NULL;
 		}
 	}
+	if (xmlHashAddEntry(c->names, (const xmlChar *)key,
+	    xstrdup(name != NULL ? name : "")) != 0)
+		msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
+	free(key);
+	return name;
+}
+
+/* Appends the event e to the history. */
+static void
+add_event(struct collector *c, const struct history_event *e)
+{
+	const struct event_record	*r = e->record;
+	xmlNodePtr			 n;
+	char				 hex[GIT_OID_HEXSZ + 1];
+	char				*name, *note, *text;
+
+	name = actor_name(c, e->commit, r->actor);
 	git_oid_tostr(hex, sizeof(hex), git_commit_id(e->commit));
 	n = element(c->history, c->ns, "event", NULL);
 	attribute(n, "document", r->document);
@@ -489,6 +654,11 @@ add_event(struct collector *c, const struct history_event *e)
 		free(note);
 	}
 	free(name);
+	if (c->events++ == 0)
+		write_text(c, "  <history>\n");
+	write_node(c, c->out, n, 2, 1);
+	xmlUnlinkNode(n);
+	xmlFreeNode(n);
 }
 
 /* Takes the event of one commit into the history if it is about a
@@ -501,8 +671,11 @@ collect_event(const struct history_event *e, void *arg)
 	char				 hex[9], *why;
 
 	if (!e->malformed && !e->bad_date) {
-		if (collected(c, r->document))
+		if (collected(c, r->document)) {
 			add_event(c, e);
+			if (over_bound(c, "the history of its documents"))
+				return 1;
+		}
 		return 0;
 	}
 	/* Another document's event, however malformed the rest, is none
@@ -525,58 +698,96 @@ collect_event(const struct history_event *e, void *arg)
 	return 0;
 }
 
-/* Prints the diagnostics of the collection, out.  Those about what a
- * document says are told of the document as it is in the dossier
- * (REV:documents/ID.xml:LINE:COL), which its reader can open, by
- * checking the documents alone; the others are about the collection
- * itself and name it. */
-static void
-report(struct collector *c, struct validator *v, const struct roster *roster,
-    const struct source *out, const struct diag_list *diags, xmlDocPtr cdoc)
-{
-	struct validate_item	*items;
-	struct diag_list	*docs, rest;
-	xmlNodePtr		 root = cdoc ? xmlDocGetRootElement(cdoc) : NULL;
-	size_t			 n = c->ids->n, k = 0, found = 0;
-	long			 first = 0, end = 0;
-	int			 inside = 0;
+/* Where the documents lie in the collection: between the first one's
+ * start tag and the history's. */
+struct span {
+	long	first, end;
+	int	found;		/* all the documents and the history */
+};
 
-	/* The documents lie between the first one's start tag and the
-	 * history's. */
+static struct span
+documents_span(const struct collector *c, xmlDocPtr cdoc)
+{
+	xmlNodePtr	 root = cdoc ? xmlDocGetRootElement(cdoc) : NULL;
+	struct span	 s;
+	size_t		 n = c->ids->n, k = 0;
+
+	memset(&s, 0, sizeof(s));
 	for (xmlNodePtr e = root ? root->children : NULL; e; e = e->next)
 		if (k < n && (node_is(e, "proposal") || node_is(e, "report"))) {
 			if (k++ == 0)
-				first = xmlGetLineNo(e);
+				s.first = xmlGetLineNo(e);
 		} else if (k == n && node_is(e, "history"))
-			end = xmlGetLineNo(e);
+			s.end = xmlGetLineNo(e);
+	s.found = k == n;
+	return s;
+}
+
+/* Checks the documents again, each alone, read again from the dossier,
+ * and prints their diagnostics.  Returns how many there were. */
+static size_t
+report_documents(struct collector *c, struct validator *v,
+    const struct roster *roster)
+{
+	struct validate_item	*items;
+	struct diag_list	*docs;
+	struct source		*sources;
+	size_t			 n = c->ids->n, found = 0;
+	char			*path;
+
+	items = xcalloc(n, sizeof(*items));
+	docs = xcalloc(n, sizeof(*docs));
+	sources = xcalloc(n, sizeof(*sources));
+	for (size_t i = 0; i < n; i++) {
+		path = NULL;
+		xappendf(&path, "documents/%s.xml", c->ids->v[i]);
+		if (dossier_read(c->dossier, c->commit, path, &sources[i]) != 0)
+			msg_errx(HLEG_EXIT_SYSTEM, "%s: %s: read once, it "
+			    "cannot be read again", c->dossier->name, path);
+		free(path);
+		items[i].src = &sources[i];
+		items[i].diags = &docs[i];
+	}
+	validator_check_many(v, items, n, roster);
+	for (size_t i = 0; i < n; i++) {
+		found += docs[i].count + docs[i].dropped;
+		diag_print(stderr, sources[i].name, &docs[i]);
+		diag_clear(&docs[i]);
+		source_free(&sources[i]);
+	}
+	free(sources);
+	free(docs);
+	free(items);
+	return found;
+}
+
+/* Prints diags, the diagnostics of the collection named name whose
+ * documents lie in span.  Those about what a document says are told of
+ * the document as it is in the dossier (REV:documents/ID.xml:LINE:COL),
+ * which its reader can open, by checking the documents alone; the
+ * others are about the collection itself and name it. */
+static void
+report(struct collector *c, struct validator *v, const struct roster *roster,
+    const char *name, const struct diag_list *diags, struct span span)
+{
+	struct diag_list	 rest;
+	size_t			 found = 0;
+	int			 inside = 0;
+
 	memset(&rest, 0, sizeof(rest));
 	for (size_t i = 0; i < diags->count; i++) {
 		const struct diag	*d = &diags->items[i];
 
-		if (k == n && d->line >= first && d->line < end)
+		if (span.found && d->line >= span.first && d->line < span.end)
 			inside = 1;
 		else
 			diag_add(&rest, d->level, d->line, d->column, d->rule,
 			    "%s", d->message);
 	}
 	rest.dropped = diags->dropped;
-	if (inside) {
-		items = xcalloc(n, sizeof(*items));
-		docs = xcalloc(n, sizeof(*docs));
-		for (size_t i = 0; i < n; i++) {
-			items[i].src = &c->sources[i];
-			items[i].diags = &docs[i];
-		}
-		validator_check_many(v, items, n, roster);
-		for (size_t i = 0; i < n; i++) {
-			found += docs[i].count + docs[i].dropped;
-			diag_print(stderr, c->sources[i].name, &docs[i]);
-			diag_clear(&docs[i]);
-		}
-		free(docs);
-		free(items);
-	}
-	diag_print(stderr, out->name, inside && found == 0 ? diags : &rest);
+	if (inside)
+		found = report_documents(c, v, roster);
+	diag_print(stderr, name, inside && found == 0 ? diags : &rest);
 	diag_clear(&rest);
 }
 
@@ -588,24 +799,30 @@ check_and_write(struct collector *c, struct validator *v,
 {
 	struct source		 out;
 	struct diag_list	 diags;
+	struct span		 span;
 	xmlDocPtr		 cdoc = NULL;
-	xmlChar			*buf = NULL;
-	int			 size = 0, status = HLEG_EXIT_OK;
+	int			 status = HLEG_EXIT_OK;
 
-	xmlDocDumpFormatMemoryEnc(c->out, &buf, &size, "UTF-8", 1);
-	if (buf == NULL || size <= 0)
-		msg_errx(HLEG_EXIT_SYSTEM, "cannot write the collection");
-	source_from_memory(&out, "<collection>", buf, (size_t)size);
-	xmlFree(buf);
+	/* The source takes the bytes over. */
+	memset(&out, 0, sizeof(out));
+	out.name = xstrdup("<collection>");
+	out.data = c->bytes.data;
+	out.len = c->bytes.len;
+	c->bytes.data = NULL;
+	c->bytes.len = c->bytes.cap = 0;
 	memset(&diags, 0, sizeof(diags));
 	validator_check(v, &out, roster, &diags, &cdoc);
-	if (diags.count > 0 || diags.dropped > 0)
-		report(c, v, roster, &out, &diags, cdoc);
-	if (diags.worst == DIAG_ERROR)
-		status = HLEG_EXIT_INVALID;
-	else
-		fwrite(out.data, 1, out.len, stdout);
+	span = documents_span(c, cdoc);
 	xmlFreeDoc(cdoc);
+	if (diags.worst == DIAG_ERROR) {
+		status = HLEG_EXIT_INVALID;
+		free(out.data);
+		out.data = NULL;
+	}
+	if (diags.count > 0 || diags.dropped > 0)
+		report(c, v, roster, out.name, &diags, span);
+	if (status == HLEG_EXIT_OK)
+		fwrite(out.data, 1, out.len, stdout);
 	diag_clear(&diags);
 	source_free(&out);
 	return status;
@@ -654,7 +871,8 @@ revision_roster(struct collector *c, struct validator *v, git_commit *commit,
 	    NULL;
 }
 
-/* Makes the collection's root, title and date. */
+/* Makes the collection's root, title and date, and writes them but for
+ * the root's end tag. */
 static void
 start_collection(struct collector *c, git_commit *commit, const char *title)
 {
@@ -680,9 +898,28 @@ start_collection(struct collector *c, git_commit *commit, const char *title)
 		xappendf(&fallback, "Briefing of %s", day);
 		title = fallback;
 	}
-	element(root, c->ns, "title", title);
-	element(root, c->ns, "date", day);
+	if ((c->writer = xmlOutputBufferCreateIO(output_write, NULL,
+	    &c->bytes, NULL)) == NULL)
+		msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
+	write_text(c, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<collection xmlns=\"" HLEG_NS "\" revision=\"");
+	write_text(c, hex);
+	write_text(c, "\">\n");
+	write_node(c, c->out, element(root, c->ns, "title", title), 1, 1);
+	write_node(c, c->out, element(root, c->ns, "date", day), 1, 1);
 	free(fallback);
+}
+
+/* Writes the end of the collection: the history's end tag (or an empty
+ * history) and the root's, and closes its writer. */
+static void
+end_collection(struct collector *c)
+{
+	write_text(c, c->events > 0 ? "  </history>\n" : "  <history/>\n");
+	write_text(c, "</collection>\n");
+	over_bound(c, "the history of its documents");
+	xmlOutputBufferClose(c->writer);
+	c->writer = NULL;
 }
 
 static void
@@ -695,9 +932,10 @@ collector_free(struct collector *c)
 		roster_free(e->roster);
 		free(e);
 	}
-	for (size_t i = 0; c->sources != NULL && i < c->ids->n; i++)
-		source_free(&c->sources[i]);
-	free(c->sources);
+	xmlHashFree(c->names, free_name);
+	if (c->writer != NULL)
+		xmlOutputBufferClose(c->writer);
+	free(c->bytes.data);
 	xmlFreeDoc(c->out);
 	parser_free(c->parser);
 }
@@ -714,21 +952,28 @@ collect(struct dossier *d, git_commit *commit, struct validator *v,
 
 	memset(&c, 0, sizeof(c));
 	c.dossier = d;
+	c.commit = commit;
 	c.ids = ids;
+	if ((c.names = xmlHashCreate(64)) == NULL)
+		msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
 	if ((c.parser = parser_new()) == NULL)
 		msg_errx(HLEG_EXIT_SYSTEM, "cannot make a parser");
 	if ((roster = revision_roster(&c, v, commit, rev, &status)) != NULL) {
-		c.sources = xcalloc(ids->n, sizeof(*c.sources));
 		start_collection(&c, commit, title);
-		for (size_t i = 0; i < ids->n; i++)
+		for (size_t i = 0; i < ids->n; i++) {
 			collect_document(&c, commit, rev, i);
+			if (over_bound(&c, ids->v[i]))
+				break;
+		}
 		/* The history follows the documents. */
 		if (c.status == HLEG_EXIT_OK) {
 			c.history = element(xmlDocGetRootElement(c.out), c.ns,
 			    "history", NULL);
-			if (history_walk(d, commit, collect_event, &c) != 0)
+			if (history_walk(d, commit, collect_event, &c) == -1)
 				c.status = HLEG_EXIT_SYSTEM;
 		}
+		if (c.status == HLEG_EXIT_OK)
+			end_collection(&c);
 		if (c.status == HLEG_EXIT_OK)
 			c.status = check_and_write(&c, v, roster);
 		status = c.status;

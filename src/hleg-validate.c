@@ -86,7 +86,7 @@ help(void)
 static int
 read_job(struct job *job)
 {
-	switch (source_read(&job->src, job->path, HLEG_MAX_INPUT)) {
+	switch (source_read(&job->src, job->path, HLEG_MAX_COLLECTION)) {
 	case SOURCE_ERROR:
 		job->read_errno = errno ? errno : EIO;
 		return 0;

@@ -258,7 +258,7 @@ paper_parse(struct parser *parser, const char *path, struct source *src,
 	*docp = NULL;
 	memset(src, 0, sizeof(*src));
 	memset(&diags, 0, sizeof(diags));
-	switch (source_read(src, path, HLEG_MAX_INPUT)) {
+	switch (source_read(src, path, HLEG_MAX_COLLECTION)) {
 	case SOURCE_ERROR:
 		msg_warn("%s", strcmp(path, "-") == 0 ? "<stdin>" : path);
 		return HLEG_EXIT_SYSTEM;

@@ -50,7 +50,8 @@ xsltStylesheetPtr paper_stock(const char *name);
 xsltStylesheetPtr paper_layer(const char *file, int *status);
 
 /* Reads path ("-" for standard input) into src, bounded by
- * HLEG_MAX_INPUT, and parses it; a document that is not a proposal,
+ * HLEG_MAX_COLLECTION (the parser refuses any other document over
+ * HLEG_MAX_INPUT at its root), and parses it; a document that is not a proposal,
  * report or collection is refused (HLEG-P006).  Prints the diagnostics
  * and returns the exit status; when it is 0, *docp is the document
  * (free it with xmlFreeDoc) and src holds the bytes it was parsed from.

@@ -12,6 +12,7 @@
 #include "parse.h"
 #include "safety.h"
 #include "util.h"
+#include "validate.h"
 
 struct parser {
 	xmlParserCtxtPtr	 ctxt;
@@ -79,6 +80,15 @@ internal_subset(void *ctx, const xmlChar *name, const xmlChar *external,
 	xmlSAX2InternalSubset(ctx, name, external, system);
 }
 
+/* Adds the refusal of a document larger than HLEG_MAX_INPUT to list. */
+static void
+too_large(struct diag_list *list)
+{
+	diag_add(list, DIAG_ERROR, 0, 0, "HLEG-P002",
+	    "the document is larger than %u MiB; it is refused",
+	    HLEG_MAX_INPUT / (1024 * 1024));
+}
+
 static void
 start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
@@ -86,6 +96,15 @@ start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 {
 	xmlParserCtxtPtr	 ctxt = ctx;
 
+	/* Only a collection may be larger than a document: anything else
+	 * is refused at its root, before any of it is built. */
+	if (ctxt->nameNr == 0 && owner(ctx)->src->len > HLEG_MAX_INPUT &&
+	    (uri == NULL || strcmp((const char *)uri, HLEG_NS) != 0 ||
+	    strcmp((const char *)localname, "collection") != 0)) {
+		too_large(owner(ctx)->diags);
+		xmlStopParser(ctxt);
+		return;
+	}
 	/* nameNr counts the open ancestors of this element. */
 	if (ctxt->nameNr + 1 > HLEG_MAX_DEPTH) {
 		struct parser	*p = owner(ctx);
@@ -155,10 +174,11 @@ parser_read(struct parser *p, const struct source *src,
 	xmlDocPtr	 doc;
 	size_t		 before = diags->count;
 
-	if (src->len > HLEG_MAX_INPUT || src->len > (size_t)INT32_MAX) {
-		diag_add(diags, DIAG_ERROR, 0, 0, "HLEG-P002",
-		    "the document is larger than %u MiB; it is refused",
-		    HLEG_MAX_INPUT / (1024 * 1024));
+	/* A source too large to be read (data NULL) is a document's, as
+	 * collections are not read from a dossier. */
+	if (src->len > HLEG_MAX_COLLECTION || src->len > (size_t)INT32_MAX ||
+	    (src->len > HLEG_MAX_INPUT && src->data == NULL)) {
+		too_large(diags);
 		return NULL;
 	}
 	p->diags = diags;

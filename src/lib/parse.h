@@ -5,7 +5,9 @@
  * declares an entity or names an external DTD is refused before the
  * declaration takes effect; nesting deeper than HLEG_MAX_DEPTH stops the
  * parser; XInclude is never processed; the input was bounded when it was
- * read (source.h).  Every problem becomes a diagnostic with a line and a
+ * read (source.h), and a document larger than HLEG_MAX_INPUT is refused at
+ * its root element unless it is a collection (at most
+ * HLEG_MAX_COLLECTION).  Every problem becomes a diagnostic with a line and a
  * column.
  */
 #ifndef HLEG_PARSE_H

@@ -14,6 +14,15 @@
  * report the HLEG wrote. */
 #define HLEG_MAX_INPUT (16u * 1024 * 1024)
 
+/* The largest collection accepted: 80 MiB, five times a document.  A
+ * document's copy in a collection may be four times its own size (each
+ * '>' of its text becomes "&gt;") and its history a few times its steps,
+ * so that one document of the largest size, with its history, can be
+ * collected.  A program that reads files that may be collections reads
+ * up to this bound; parser_read() then refuses any other document
+ * larger than HLEG_MAX_INPUT at its root element, before building it. */
+#define HLEG_MAX_COLLECTION (5 * HLEG_MAX_INPUT)
+
 struct source {
 	char	*name;		/* as given, or "<stdin>" for "-" */
 	char	*data;		/* the bytes, NUL-terminated (len excludes it);

@@ -126,6 +126,84 @@ test_reading_stops_past_the_bound(void **state)
 	source_free(&src);
 }
 
+/* A document of len bytes whose root is root (with its namespace
+ * declaration), padded with comments of 1 MiB: few nodes. */
+static void
+padded(struct source *src, const char *root, const char *end, size_t len)
+{
+	size_t	 n = 0, head = strlen(root), tail = strlen(end);
+	char	*buf = malloc(len + 1);
+
+	assert_non_null(buf);
+	memcpy(buf, root, head);
+	n = head;
+	while (n + tail < len) {
+		size_t	 chunk = len - tail - n > 1048576 ? 1048576 :
+		    len - tail - n;
+
+		if (chunk < 7) {
+			memset(buf + n, ' ', chunk);
+		} else {
+			memcpy(buf + n, "<!--", 4);
+			memset(buf + n + 4, 'x', chunk - 7);
+			memcpy(buf + n + chunk - 3, "-->", 3);
+		}
+		n += chunk;
+	}
+	memcpy(buf + n, end, tail);
+	buf[len] = '\0';
+	src->name = xstrdup("padded.xml");
+	src->data = buf;
+	src->len = len;
+}
+
+/* What parser_read() makes of a document of len bytes with root. */
+static int
+parses(const char *root, const char *end, size_t len, struct diag_list *d)
+{
+	struct parser	*p = parser_new();
+	struct source	 src;
+	xmlDocPtr	 doc;
+
+	padded(&src, root, end, len);
+	memset(d, 0, sizeof(*d));
+	doc = parser_read(p, &src, d);
+	xmlFreeDoc(doc);
+	source_free(&src);
+	parser_free(p);
+	return doc != NULL;
+}
+
+static void
+test_only_a_collection_may_pass_the_input_limit(void **state)
+{
+	const char	*coll = "<collection xmlns=\"urn:hleg:1\">";
+	const char	*prop = "<proposal xmlns=\"urn:hleg:1\">";
+	const char	*other = "<collection xmlns=\"urn:other:1\">";
+	struct diag_list d;
+
+	(void)state;
+	assert_true(parses(coll, "</collection>", HLEG_MAX_INPUT + 1, &d));
+	diag_clear(&d);
+	assert_true(parses(coll, "</collection>", HLEG_MAX_COLLECTION, &d));
+	diag_clear(&d);
+	assert_true(parses(prop, "</proposal>", HLEG_MAX_INPUT, &d));
+	diag_clear(&d);
+	/* Refused at the root, whatever follows. */
+	assert_false(parses(prop, "</proposal>", HLEG_MAX_INPUT + 1, &d));
+	assert_int_equal(d.count, 1);
+	assert_string_equal(d.items[0].rule, "HLEG-P002");
+	assert_int_equal(d.items[0].line, 0);
+	diag_clear(&d);
+	assert_false(parses(other, "</collection>", HLEG_MAX_INPUT + 1, &d));
+	assert_string_equal(d.items[0].rule, "HLEG-P002");
+	diag_clear(&d);
+	assert_false(parses(coll, "</collection>", HLEG_MAX_COLLECTION + 1,
+	    &d));
+	assert_string_equal(d.items[0].rule, "HLEG-P002");
+	diag_clear(&d);
+}
+
 static void
 test_diagnostics_are_one_line_and_bounded(void **state)
 {
@@ -232,6 +310,7 @@ main(void)
 		cmocka_unit_test(test_the_loader_refuses_and_says_so),
 		cmocka_unit_test(test_columns_point_at_the_start_tag),
 		cmocka_unit_test(test_reading_stops_past_the_bound),
+		cmocka_unit_test(test_only_a_collection_may_pass_the_input_limit),
 		cmocka_unit_test(test_diagnostics_are_one_line_and_bounded),
 		cmocka_unit_test(
 		    test_removing_a_rule_keeps_the_rest_and_their_level),
