@@ -35,6 +35,7 @@
 #include "lib/parse.h"
 #include "lib/safety.h"
 #include "lib/source.h"
+#include "lib/textpaper.h"
 #include "lib/util.h"
 #include "lib/validate.h"
 #include "lib/xslt.h"
@@ -478,6 +479,8 @@ main(int argc, char *argv[])
 	if (safety_init() == -1)
 		return HLEG_EXIT_SYSTEM;
 	xslt_init();
+	/* The text paper's extension functions (hx:wrap and others). */
+	textpaper_register();
 	xsltSetSecurityPrefs(xsltGetDefaultSecurityPrefs(),
 	    XSLT_SECPREF_READ_NETWORK, read_stylesheet_uri);
 	if (layer != NULL)
