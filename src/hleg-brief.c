@@ -35,6 +35,7 @@
 #include "lib/parse.h"
 #include "lib/safety.h"
 #include "lib/source.h"
+#include "lib/textconv.h"
 #include "lib/textpaper.h"
 #include "lib/util.h"
 #include "lib/validate.h"
@@ -61,7 +62,7 @@ static const char *const stock[] = {
 };
 
 #define SYNOPSIS "usage: hleg-brief [-h] [-f html|text] [-p name=value] " \
-	"[--stylesheet file] [file ...]\n"
+	"[--stylesheet file] [--textconv] [file ...]\n"
 
 static void
 usage(void)
@@ -89,9 +90,13 @@ help(void)
 	    "imports\n"
 	    "                      urn:hleg:stylesheets:brief-html.xsl or "
 	    "text.xsl\n"
+	    "      --textconv      as git's diff driver: the text of one file, "
+	    "or a\n"
+	    "                      placeholder and its source when it has "
+	    "none (exit 0)\n"
 	    "      --version       print the version and exit\n"
 	    "As git's diff driver: git config diff.hleg.textconv "
-	    "\"hleg-brief -f text\"\n"
+	    "\"hleg-brief --textconv\"\n"
 	    "Exit status: 0 written, 1 invalid or refused, 2 usage or "
 	    "system error.\n");
 	exit(fshut(stdout, "stdout") ? HLEG_EXIT_SYSTEM : HLEG_EXIT_OK);
@@ -424,6 +429,7 @@ main(int argc, char *argv[])
 		{ "help", no_argument, NULL, 'h' },
 		{ "param", required_argument, NULL, 'p' },
 		{ "stylesheet", required_argument, NULL, 'S' },
+		{ "textconv", no_argument, NULL, 'T' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -431,14 +437,18 @@ main(int argc, char *argv[])
 	xsltStylesheetPtr	 style;
 	enum format		 format = FORMAT_HTML;
 	const char		*layer = NULL;
+	struct textconv		*tc;
+	int			 textconv = 0, html = 0;
 	char			*path;
 	int			 ch, status = HLEG_EXIT_OK, s;
 
 	while ((ch = getopt_long(argc, argv, "f:hp:", longopts, NULL)) != -1)
 		switch (ch) {
 		case 'f':
-			if (strcmp(optarg, "html") == 0)
+			if (strcmp(optarg, "html") == 0) {
 				format = FORMAT_HTML;
+				html = 1;
+			}
 			else if (strcmp(optarg, "text") == 0)
 				format = FORMAT_TEXT;
 			else {
@@ -456,6 +466,9 @@ main(int argc, char *argv[])
 		case 'S':
 			layer = optarg;
 			break;
+		case 'T':
+			textconv = 1;
+			break;
 		case 'V':
 			print_version();
 			return fshut(stdout, "stdout") ? HLEG_EXIT_SYSTEM :
@@ -465,6 +478,15 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
+
+	/* git's textconv driver: the text of one file, never a failure for
+	 * a version that has none (src/lib/textconv.h). */
+	if (textconv && (html || argc != 1)) {
+		msg_warnx("--textconv writes the text of one file");
+		usage();
+	}
+	if (textconv)
+		format = FORMAT_TEXT;
 
 	/* An HTML paper is one document: several are gathered into one
 	 * collection first. */
@@ -501,7 +523,12 @@ main(int argc, char *argv[])
 	if ((parser = parser_new()) == NULL)
 		msg_errx(HLEG_EXIT_SYSTEM, "cannot make a parser");
 
-	if (argc == 0)
+	if (textconv) {
+		tc = textconv_begin();
+		status = textconv_end(tc, argv[0],
+		    brief(parser, style, argv[0]));
+		argc = 0;
+	} else if (argc == 0)
 		status = brief(parser, style, "-");
 	for (int i = 0; i < argc; i++)
 		if ((s = brief(parser, style, argv[i])) > status)
