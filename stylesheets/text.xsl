@@ -469,7 +469,7 @@
           <xsl:value-of select="hx:wrap($text, concat($indent, $mark), $hang,
               $width)"/>
         </t>
-        <xsl:for-each select="h:ul | h:ol">
+        <xsl:for-each select="*[self::h:ul or self::h:ol]">
           <xsl:apply-templates select="h:li">
             <xsl:with-param name="indent" select="$hang"/>
           </xsl:apply-templates>

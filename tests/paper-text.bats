@@ -42,6 +42,11 @@ linear() {
 	grep -qx '     - two' "$T/big.txt"
 }
 
+@test "linear: lists within one list item" {
+	linear text-sublists
+	grep -qx '     1. two' "$T/big.txt"
+}
+
 @test "linear: paragraphs" {
 	linear paras
 }
