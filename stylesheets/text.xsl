@@ -496,15 +496,29 @@
       </t>
     </xsl:for-each>
     <xsl:for-each select="h:tr">
-      <!-- Each cell in an element of its own, joined in C: appending
-           each cell's text to one string would copy the row so far. -->
+      <!-- Cells of text alone are joined from their string values;
+           others are made each in an element of its own, then joined in
+           C (appending each cell's text to one string would copy the row
+           so far). -->
       <xsl:variable name="cells">
-        <xsl:for-each select="*[self::h:th or self::h:td]">
-          <c><xsl:apply-templates mode="inline"/></c>
-        </xsl:for-each>
+        <xsl:if test="*/*">
+          <xsl:for-each select="*[self::h:th or self::h:td]">
+            <c><xsl:apply-templates mode="inline"/></c>
+          </xsl:for-each>
+        </xsl:if>
       </xsl:variable>
-      <xsl:variable name="row"
-          select="hx:join(exsl:node-set($cells)/c, concat($glue, '| '))"/>
+      <xsl:variable name="row">
+        <xsl:choose>
+          <xsl:when test="*/*">
+            <xsl:value-of select="hx:join(exsl:node-set($cells)/c,
+                concat($glue, '| '))"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="hx:join(*[self::h:th or self::h:td],
+                concat($glue, '| '))"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
       <t>
         <xsl:value-of select="hx:wrap($row, concat($indent, '  '),
             concat($indent, '      '), $width)"/>
