@@ -17,6 +17,7 @@
 #include "lib/paper.h"
 #include "lib/parse.h"
 #include "lib/source.h"
+#include "lib/textconv.h"
 #include "lib/util.h"
 
 enum format {
@@ -31,7 +32,7 @@ static const char *const stock[] = {
 };
 
 #define SYNOPSIS "usage: hleg-brief [-h] [-f html|text] [-p name=value] " \
-	"[--stylesheet file] [file ...]\n"
+	"[--stylesheet file] [--textconv] [file ...]\n"
 
 static void
 usage(void)
@@ -59,9 +60,13 @@ help(void)
 	    "imports\n"
 	    "                      urn:hleg:stylesheets:brief-html.xsl or "
 	    "text.xsl\n"
+	    "      --textconv      as git's diff driver: the text of one file, "
+	    "or a\n"
+	    "                      placeholder and its source when it has "
+	    "none (exit 0)\n"
 	    "      --version       print the version and exit\n"
 	    "As git's diff driver: git config diff.hleg.textconv "
-	    "\"hleg-brief -f text\"\n"
+	    "\"hleg-brief --textconv\"\n"
 	    "Exit status: 0 written, 1 invalid or refused, 2 usage or "
 	    "system error.\n");
 	exit(fshut(stdout, "stdout") ? HLEG_EXIT_SYSTEM : HLEG_EXIT_OK);
@@ -118,6 +123,7 @@ main(int argc, char *argv[])
 		{ "help", no_argument, NULL, 'h' },
 		{ "param", required_argument, NULL, 'p' },
 		{ "stylesheet", required_argument, NULL, 'S' },
+		{ "textconv", no_argument, NULL, 'T' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -125,14 +131,17 @@ main(int argc, char *argv[])
 	xsltStylesheetPtr	 style;
 	enum format		 format = FORMAT_HTML;
 	const char		*layer = NULL;
+	struct textconv		*tc;
 	int			 ch, status = HLEG_EXIT_OK, s;
+	int			 textconv = 0, html = 0;
 
 	while ((ch = getopt_long(argc, argv, "f:hp:", longopts, NULL)) != -1)
 		switch (ch) {
 		case 'f':
-			if (strcmp(optarg, "html") == 0)
+			if (strcmp(optarg, "html") == 0) {
 				format = FORMAT_HTML;
-			else if (strcmp(optarg, "text") == 0)
+				html = 1;
+			} else if (strcmp(optarg, "text") == 0)
 				format = FORMAT_TEXT;
 			else {
 				msg_warnx("-f %s: give -f html or -f text "
@@ -150,6 +159,9 @@ main(int argc, char *argv[])
 		case 'S':
 			layer = optarg;
 			break;
+		case 'T':
+			textconv = 1;
+			break;
 		case 'V':
 			print_version();
 			return fshut(stdout, "stdout") ? HLEG_EXIT_SYSTEM :
@@ -159,6 +171,15 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
+
+	/* git's textconv driver: the text of one file, never a failure for
+	 * a version that has none (src/lib/textconv.h). */
+	if (textconv && (html || argc != 1)) {
+		msg_warnx("--textconv writes the text of one file");
+		usage();
+	}
+	if (textconv)
+		format = FORMAT_TEXT;
 
 	/* An HTML paper is one document: several are gathered into one
 	 * collection first. */
@@ -184,7 +205,12 @@ main(int argc, char *argv[])
 	if ((parser = parser_new()) == NULL)
 		msg_errx(HLEG_EXIT_SYSTEM, "cannot make a parser");
 
-	if (argc == 0)
+	if (textconv) {
+		tc = textconv_begin();
+		status = textconv_end(tc, argv[0],
+		    brief(parser, style, argv[0]));
+		argc = 0;
+	} else if (argc == 0)
 		status = brief(parser, style, "-");
 	for (int i = 0; i < argc; i++)
 		if ((s = brief(parser, style, argv[i])) > status)

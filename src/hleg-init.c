@@ -28,7 +28,7 @@
 #include "lib/validate.h"
 
 #define ATTRIBUTES \
-	"# Documents diff as prose, through hleg-brief -f text (see hleg-init(1)).\n" \
+	"# Documents diff as prose, through hleg-brief --textconv (see hleg-init(1)).\n" \
 	"documents/*.xml diff=hleg\n"
 
 /* Who makes the first commit when git names nobody. */
@@ -143,7 +143,7 @@ configure(git_repository *repo, const char *dir)
 	git_config	*config;
 	char		*exe = programs_dir(), *cmd = NULL;
 
-	xappendf(&cmd, "'%s/hleg-brief' -f text", exe);
+	xappendf(&cmd, "'%s/hleg-brief' --textconv", exe);
 	if (git_repository_config(&config, repo) != 0 ||
 	    git_config_set_string(config, "diff.hleg.textconv", cmd) != 0)
 		msg_errx(HLEG_EXIT_SYSTEM, "%s: cannot configure git: %s", dir,

@@ -1,8 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   text.xsl - a proposal, report or collection (urn:hleg:1) as plain text,
-  for reading in a terminal and as git's textconv driver (hleg-brief -f
-  text), so that "git diff" of a document shows prose, not markup.
+  for reading in a terminal and as git's textconv driver (hleg-brief
+  textconv), so that "git diff" of a document shows prose, not markup.
 
   Every line is at most 72 columns (a word longer than a line is split),
   no line ends in a space, and the output depends on the document alone.
@@ -10,6 +10,24 @@
   changed word shows as a changed line of prose; tables are written one
   row per line ("cell | cell"), not aligned, so that a change in one cell
   changes one row of the diff, not the whole table.
+
+  The layout cannot be imitated by a document's text.  A line that begins
+  in column 0 begins with what this stylesheet writes: a document's id
+  (or its kind, when the id is not one), a label ("Date:", "Status:",
+  "Recommendation"), a heading it names ("Summary") or numbers ("1.2"),
+  an event's date, or a rule of "=" or "-".  Every line of a document's
+  own text - paragraphs, lists, tables, notes, minority views, and the
+  continuations of titles, headings and fields - begins with spaces, and
+  white space within text (newlines included) is normalised, so no text
+  starts a line of its own.
+
+  Wrapping is hx:wrap(), in C (src/lib/textpaper.c): linear in the text,
+  whatever its length; it counts characters, a control as wide as the
+  \ooo the toolkit shows for it.  Each block is written inside an element
+  of its own (the text output writes only the text): libxslt appends text
+  that follows a variable's result by copying the whole text node it
+  extends, so one text node for the whole paper would cost time
+  quadratic in the number of blocks.
 
   Parameters (strings; hleg-brief -p passes them literally):
     header  a line written first, before the title (default: none)
@@ -21,10 +39,12 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:h="urn:hleg:1"
+    xmlns:hx="urn:hleg:xslt"
+    xmlns:exsl="http://exslt.org/common"
     xmlns:str="http://exslt.org/strings"
-    exclude-result-prefixes="h str">
+    exclude-result-prefixes="h hx exsl str">
 
-  <!-- The keys into a collection's history. -->
+  <!-- The labels and keys the papers share (no template rules). -->
   <xsl:import href="brief-common.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
@@ -34,12 +54,15 @@
   <!-- The width of a line, and strings to cut rules and indents from. -->
   <xsl:variable name="width" select="72"/>
   <xsl:variable name="nl" select="'&#10;'"/>
+  <!-- The indent of a document's text. -->
+  <xsl:variable name="body" select="'   '"/>
   <!-- Glue: a space at which no line is broken (a private-use character,
-       written as a space). -->
+       which hx:wrap writes as a space). -->
   <xsl:variable name="glue" select="'&#xE000;'"/>
   <xsl:variable name="spaces" select="'                                                                        '"/>
   <xsl:variable name="equals" select="'========================================================================'"/>
   <xsl:variable name="dashes" select="'------------------------------------------------------------------------'"/>
+  <xsl:variable name="id-chars" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-'"/>
 
   <!-- ================================================================
        Wrapping
@@ -53,106 +76,8 @@
     <xsl:param name="text"/>
     <xsl:param name="first" select="''"/>
     <xsl:param name="indent" select="''"/>
-    <xsl:variable name="t" select="normalize-space($text)"/>
-    <xsl:choose>
-      <xsl:when test="$t != ''">
-        <xsl:call-template name="wrap-lines">
-          <xsl:with-param name="text" select="$t"/>
-          <xsl:with-param name="first" select="$first"/>
-          <xsl:with-param name="indent" select="$indent"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:when test="normalize-space($first) != ''">
-        <xsl:call-template name="trim-right">
-          <xsl:with-param name="s" select="$first"/>
-        </xsl:call-template>
-        <xsl:value-of select="$nl"/>
-      </xsl:when>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- One line per call: the longest run of whole words that fits, or,
-       when the first word alone does not fit, as much of it as does. -->
-  <xsl:template name="wrap-lines">
-    <xsl:param name="text"/>
-    <xsl:param name="first"/>
-    <xsl:param name="indent"/>
-    <xsl:variable name="room">
-      <xsl:choose>
-        <!-- A deep indent still leaves room for a few words. -->
-        <xsl:when test="$width - string-length($first) &lt; 20">20</xsl:when>
-        <xsl:otherwise>
-          <xsl:value-of select="$width - string-length($first)"/>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:choose>
-      <xsl:when test="string-length($text) &lt;= $room">
-        <xsl:value-of
-            select="concat($first, translate($text, $glue, ' '), $nl)"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="cut">
-          <xsl:call-template name="last-space">
-            <xsl:with-param name="s" select="substring($text, 1, $room + 1)"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:choose>
-          <xsl:when test="$cut &gt; 1">
-            <xsl:value-of select="concat($first,
-                translate(substring($text, 1, $cut - 1), $glue, ' '), $nl)"/>
-            <xsl:call-template name="wrap-lines">
-              <xsl:with-param name="text" select="substring($text, $cut + 1)"/>
-              <xsl:with-param name="first" select="$indent"/>
-              <xsl:with-param name="indent" select="$indent"/>
-            </xsl:call-template>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:value-of select="concat($first,
-                translate(substring($text, 1, $room), $glue, ' '), $nl)"/>
-            <xsl:call-template name="wrap-lines">
-              <xsl:with-param name="text" select="substring($text, $room + 1)"/>
-              <xsl:with-param name="first" select="$indent"/>
-              <xsl:with-param name="indent" select="$indent"/>
-            </xsl:call-template>
-          </xsl:otherwise>
-        </xsl:choose>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- The position of the last space in s, or 0. -->
-  <xsl:template name="last-space">
-    <xsl:param name="s"/>
-    <xsl:param name="base" select="0"/>
-    <xsl:choose>
-      <xsl:when test="contains($s, ' ')">
-        <xsl:call-template name="last-space">
-          <xsl:with-param name="s" select="substring-after($s, ' ')"/>
-          <xsl:with-param name="base"
-              select="$base + string-length(substring-before($s, ' ')) + 1"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="$base"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- s without its trailing spaces. -->
-  <xsl:template name="trim-right">
-    <xsl:param name="s"/>
-    <xsl:choose>
-      <xsl:when test="substring($s, string-length($s)) = ' '">
-        <xsl:call-template name="trim-right">
-          <xsl:with-param name="s"
-              select="substring($s, 1, string-length($s) - 1)"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="$s"/>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:value-of select="hx:wrap(string($text), string($first),
+        string($indent), $width)"/>
   </xsl:template>
 
   <!-- A rule of the character of $line under text, as long as the text
@@ -168,16 +93,34 @@
         $nl)"/>
   </xsl:template>
 
+  <!-- What a column-0 line of the context document begins with: its id
+       when it is one (capitals, digits and hyphens, as the schema's
+       DocumentId), else its kind. -->
+  <xsl:template name="doc-label">
+    <xsl:choose>
+      <xsl:when test="string-length(@id) &gt; 0
+          and string-length(@id) &lt;= 64
+          and translate(@id, $id-chars, '') = ''">
+        <xsl:value-of select="@id"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="label-kind"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- ================================================================
        The document
        ================================================================ -->
 
   <xsl:template match="/">
     <xsl:if test="normalize-space($header) != ''">
-      <xsl:call-template name="wrap">
-        <xsl:with-param name="text" select="$header"/>
-      </xsl:call-template>
-      <xsl:value-of select="$nl"/>
+      <t>
+        <xsl:call-template name="wrap">
+          <xsl:with-param name="text" select="$header"/>
+        </xsl:call-template>
+        <xsl:value-of select="$nl"/>
+      </t>
     </xsl:if>
     <xsl:choose>
       <xsl:when test="h:proposal | h:report | h:collection">
@@ -190,98 +133,102 @@
   </xsl:template>
 
   <xsl:template match="h:collection">
-    <xsl:variable name="title">
-      <xsl:choose>
-        <xsl:when test="h:title">
-          <xsl:value-of select="normalize-space(h:title)"/>
-        </xsl:when>
-        <xsl:otherwise>Collection</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:call-template name="title">
-      <xsl:with-param name="text" select="$title"/>
-    </xsl:call-template>
-    <xsl:value-of select="$nl"/>
-    <xsl:call-template name="field">
-      <xsl:with-param name="label" select="'Documents:'"/>
-      <xsl:with-param name="value"
-          select="count(h:proposal | h:report)"/>
-    </xsl:call-template>
-    <xsl:call-template name="field">
-      <xsl:with-param name="label" select="'Date:'"/>
-      <xsl:with-param name="value" select="h:date"/>
-    </xsl:call-template>
-    <xsl:call-template name="field">
-      <xsl:with-param name="label" select="'Revision:'"/>
-      <xsl:with-param name="value" select="@revision"/>
-    </xsl:call-template>
-    <xsl:call-template name="heading">
-      <xsl:with-param name="text" select="'Contents'"/>
-    </xsl:call-template>
-    <xsl:value-of select="$nl"/>
-    <xsl:for-each select="h:proposal | h:report">
-      <xsl:call-template name="wrap">
-        <xsl:with-param name="text" select="concat(@id, ' ', h:title)"/>
-        <xsl:with-param name="indent" select="substring($spaces, 1,
-            string-length(@id) + 1)"/>
+    <xsl:variable name="documents"
+        select="*[self::h:proposal or self::h:report]"/>
+    <t>
+      <xsl:call-template name="title">
+        <xsl:with-param name="label" select="'Collection'"/>
+        <xsl:with-param name="text" select="h:title"/>
       </xsl:call-template>
+      <xsl:value-of select="$nl"/>
+      <xsl:call-template name="field">
+        <xsl:with-param name="label" select="'Documents:'"/>
+        <xsl:with-param name="value" select="count($documents)"/>
+      </xsl:call-template>
+      <xsl:call-template name="field">
+        <xsl:with-param name="label" select="'Date:'"/>
+        <xsl:with-param name="value" select="h:date"/>
+      </xsl:call-template>
+      <xsl:call-template name="field">
+        <xsl:with-param name="label" select="'Revision:'"/>
+        <xsl:with-param name="value" select="@revision"/>
+      </xsl:call-template>
+      <xsl:call-template name="heading">
+        <xsl:with-param name="text" select="'Contents'"/>
+      </xsl:call-template>
+      <xsl:value-of select="$nl"/>
+    </t>
+    <xsl:for-each select="$documents">
+      <xsl:variable name="label">
+        <xsl:call-template name="doc-label"/>
+      </xsl:variable>
+      <t>
+        <xsl:value-of select="hx:wrap(h:title, concat($label, '  '),
+            substring($spaces, 1, string-length($label) + 2), $width)"/>
+      </t>
     </xsl:for-each>
-    <xsl:for-each select="h:proposal | h:report">
+    <xsl:for-each select="$documents">
       <xsl:value-of select="concat($nl, $equals, $nl, $nl)"/>
       <xsl:apply-templates select="."/>
     </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="h:proposal | h:report">
-    <xsl:call-template name="title">
-      <xsl:with-param name="text" select="h:title"/>
-    </xsl:call-template>
-    <xsl:value-of select="$nl"/>
-    <xsl:choose>
-      <xsl:when test="self::h:proposal">
-        <xsl:call-template name="field">
-          <xsl:with-param name="label" select="'Proposal:'"/>
-          <xsl:with-param name="value" select="@id"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="field">
-          <xsl:with-param name="label" select="'Report:'"/>
-          <xsl:with-param name="value"
-              select="concat(@id, ' (', @kind, ' report)')"/>
-        </xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
-    <xsl:call-template name="field">
-      <xsl:with-param name="label" select="'Date:'"/>
-      <xsl:with-param name="value" select="h:date"/>
-    </xsl:call-template>
-    <xsl:call-template name="field">
-      <xsl:with-param name="label" select="'Addressee:'"/>
-      <xsl:with-param name="value" select="h:addressee"/>
-    </xsl:call-template>
-    <xsl:call-template name="refs">
-      <xsl:with-param name="label" select="'Rapporteurs:'"/>
-      <xsl:with-param name="refs" select="h:rapporteur"/>
-    </xsl:call-template>
-    <xsl:call-template name="refs">
-      <xsl:with-param name="label" select="'Authors:'"/>
-      <xsl:with-param name="refs" select="h:author"/>
-    </xsl:call-template>
-    <xsl:call-template name="refs">
-      <xsl:with-param name="label" select="'Work areas:'"/>
-      <xsl:with-param name="refs" select="h:work-area"/>
-    </xsl:call-template>
-    <xsl:call-template name="refs">
-      <xsl:with-param name="label" select="'Sectors:'"/>
-      <xsl:with-param name="refs" select="h:sector"/>
-    </xsl:call-template>
-    <xsl:for-each select="h:meeting">
-      <xsl:call-template name="field">
-        <xsl:with-param name="label" select="'Meeting:'"/>
-        <xsl:with-param name="value" select="concat(@place, ', ', @date)"/>
+    <xsl:variable name="label">
+      <xsl:call-template name="doc-label"/>
+    </xsl:variable>
+    <t>
+      <xsl:call-template name="title">
+        <xsl:with-param name="label" select="string($label)"/>
+        <xsl:with-param name="text" select="h:title"/>
       </xsl:call-template>
-    </xsl:for-each>
+      <xsl:value-of select="$nl"/>
+      <xsl:choose>
+        <xsl:when test="self::h:proposal">
+          <xsl:call-template name="field">
+            <xsl:with-param name="label" select="'Proposal:'"/>
+            <xsl:with-param name="value" select="@id"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="field">
+            <xsl:with-param name="label" select="'Report:'"/>
+            <xsl:with-param name="value"
+                select="concat(@id, ' (', @kind, ' report)')"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:call-template name="field">
+        <xsl:with-param name="label" select="'Date:'"/>
+        <xsl:with-param name="value" select="h:date"/>
+      </xsl:call-template>
+      <xsl:call-template name="field">
+        <xsl:with-param name="label" select="'Addressee:'"/>
+        <xsl:with-param name="value" select="h:addressee"/>
+      </xsl:call-template>
+      <xsl:call-template name="refs">
+        <xsl:with-param name="label" select="'Rapporteurs:'"/>
+        <xsl:with-param name="refs" select="h:rapporteur"/>
+      </xsl:call-template>
+      <xsl:call-template name="refs">
+        <xsl:with-param name="label" select="'Authors:'"/>
+        <xsl:with-param name="refs" select="h:author"/>
+      </xsl:call-template>
+      <xsl:call-template name="refs">
+        <xsl:with-param name="label" select="'Work areas:'"/>
+        <xsl:with-param name="refs" select="h:work-area"/>
+      </xsl:call-template>
+      <xsl:call-template name="refs">
+        <xsl:with-param name="label" select="'Sectors:'"/>
+        <xsl:with-param name="refs" select="h:sector"/>
+      </xsl:call-template>
+      <xsl:for-each select="h:meeting">
+        <xsl:call-template name="field">
+          <xsl:with-param name="label" select="'Meeting:'"/>
+          <xsl:with-param name="value" select="concat(@place, ', ', @date)"/>
+        </xsl:call-template>
+      </xsl:for-each>
+    </t>
     <xsl:for-each select="h:summary">
       <xsl:call-template name="heading">
         <xsl:with-param name="text" select="'Summary'"/>
@@ -304,14 +251,19 @@
     <xsl:apply-templates select="h:workflow"/>
   </xsl:template>
 
-  <!-- The title, underlined. -->
+  <!-- "LABEL: title", underlined; the title's further lines indented. -->
   <xsl:template name="title">
+    <xsl:param name="label"/>
     <xsl:param name="text"/>
-    <xsl:call-template name="wrap">
-      <xsl:with-param name="text" select="$text"/>
-    </xsl:call-template>
+    <xsl:variable name="t" select="normalize-space($text)"/>
+    <xsl:variable name="first">
+      <xsl:value-of select="$label"/>
+      <xsl:if test="$t != ''">: </xsl:if>
+    </xsl:variable>
+    <xsl:value-of select="hx:wrap($t, $first,
+        substring($spaces, 1, string-length($first)), $width)"/>
     <xsl:call-template name="rule">
-      <xsl:with-param name="text" select="$text"/>
+      <xsl:with-param name="text" select="concat($first, $t)"/>
       <xsl:with-param name="line" select="$equals"/>
     </xsl:call-template>
   </xsl:template>
@@ -321,13 +273,9 @@
     <xsl:param name="label"/>
     <xsl:param name="value"/>
     <xsl:if test="normalize-space($value) != ''">
-      <xsl:call-template name="wrap">
-        <xsl:with-param name="text" select="$value"/>
-        <xsl:with-param name="first"
-            select="concat($label, substring($spaces, 1,
-                14 - string-length($label)))"/>
-        <xsl:with-param name="indent" select="substring($spaces, 1, 14)"/>
-      </xsl:call-template>
+      <xsl:value-of select="hx:wrap($value,
+          concat($label, substring($spaces, 1, 14 - string-length($label))),
+          substring($spaces, 1, 14), $width)"/>
     </xsl:if>
   </xsl:template>
 
@@ -338,66 +286,69 @@
     <xsl:if test="$refs">
       <xsl:call-template name="field">
         <xsl:with-param name="label" select="$label"/>
-        <xsl:with-param name="value">
-          <xsl:for-each select="$refs">
-            <xsl:if test="position() &gt; 1">, </xsl:if>
-            <xsl:value-of select="@ref"/>
-          </xsl:for-each>
-        </xsl:with-param>
+        <xsl:with-param name="value" select="hx:join($refs/@ref,
+            concat(',', ' '))"/>
       </xsl:call-template>
     </xsl:if>
   </xsl:template>
 
-  <!-- A heading after a blank line: underlined at the first level. -->
+  <!-- A heading after a blank line, in column 0: a name the stylesheet
+       gives, or a document's title after the number the stylesheet
+       gives it; underlined at the first level. -->
   <xsl:template name="heading">
     <xsl:param name="text"/>
     <xsl:param name="number" select="''"/>
     <xsl:param name="level" select="1"/>
-    <xsl:value-of select="$nl"/>
-    <xsl:choose>
-      <xsl:when test="$number != ''">
-        <xsl:call-template name="wrap">
-          <xsl:with-param name="text" select="$text"/>
-          <xsl:with-param name="first" select="concat($number, ' ')"/>
-          <xsl:with-param name="indent"
-              select="substring($spaces, 1, string-length($number) + 1)"/>
+    <t>
+      <xsl:value-of select="$nl"/>
+      <xsl:choose>
+        <xsl:when test="$number != ''">
+          <xsl:value-of select="hx:wrap($text, concat($number, ' '),
+              substring($spaces, 1, string-length($number) + 1), $width)"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="hx:wrap($text, '', '', $width)"/>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="$level = 1">
+        <xsl:call-template name="rule">
+          <xsl:with-param name="text" select="concat($number,
+              substring(' ', 1, string-length($number)), $text)"/>
+          <xsl:with-param name="line" select="$dashes"/>
         </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="wrap">
-          <xsl:with-param name="text" select="$text"/>
-        </xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
-    <xsl:if test="$level = 1">
-      <xsl:call-template name="rule">
-        <xsl:with-param name="text" select="concat($number,
-            substring(' ', 1, string-length($number)), $text)"/>
-        <xsl:with-param name="line" select="$dashes"/>
-      </xsl:call-template>
-    </xsl:if>
+      </xsl:if>
+    </t>
   </xsl:template>
 
+  <!-- A section, numbered from its position among its siblings and the
+       number of its parent, passed down (xsl:number counts the preceding
+       siblings of each section again). -->
   <xsl:template match="h:section">
+    <xsl:param name="parent" select="''"/>
+    <xsl:param name="level" select="1"/>
+    <xsl:variable name="number" select="concat($parent, position())"/>
     <xsl:call-template name="heading">
       <xsl:with-param name="text" select="h:title"/>
-      <xsl:with-param name="number">
-        <xsl:number level="multiple" count="h:section" format="1.1"/>
-      </xsl:with-param>
-      <xsl:with-param name="level" select="count(ancestor::h:section) + 1"/>
+      <xsl:with-param name="number" select="$number"/>
+      <xsl:with-param name="level" select="$level"/>
     </xsl:call-template>
-    <xsl:apply-templates select="h:*[not(self::h:title)]"/>
+    <xsl:apply-templates
+        select="h:*[not(self::h:title or self::h:section)]"/>
+    <xsl:apply-templates select="h:section">
+      <xsl:with-param name="parent" select="concat($number, '.')"/>
+      <xsl:with-param name="level" select="$level + 1"/>
+    </xsl:apply-templates>
   </xsl:template>
 
   <!-- "Recommendation 1.3 (to Governments; full consensus)", its text,
        and the minority view indented. -->
   <xsl:template match="h:recommendation">
-    <xsl:value-of select="$nl"/>
-    <xsl:call-template name="wrap">
-      <xsl:with-param name="text" select="concat('Recommendation ', @n,
-          ' (to ', @addressed-to, '; ', @consensus, $glue, 'consensus)')"/>
-      <xsl:with-param name="indent" select="'    '"/>
-    </xsl:call-template>
+    <t>
+      <xsl:value-of select="$nl"/>
+      <xsl:value-of select="hx:wrap(concat('Recommendation ', @n,
+          ' (to ', @addressed-to, '; ', @consensus, $glue, 'consensus)'),
+          '', '    ', $width)"/>
+    </t>
     <xsl:apply-templates select="h:*[not(self::h:minority-view)]"/>
     <xsl:apply-templates select="h:minority-view"/>
   </xsl:template>
@@ -413,41 +364,41 @@
         </xsl:for-each>
         <xsl:text>)</xsl:text>
       </xsl:if>
-      <xsl:text>: </xsl:text>
+      <xsl:text>:</xsl:text>
     </xsl:variable>
     <xsl:call-template name="lead-blocks">
       <xsl:with-param name="lead" select="string($lead)"/>
+      <xsl:with-param name="indent" select="concat($body, '   ')"/>
     </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="h:note">
-    <xsl:param name="indent" select="''"/>
+    <xsl:param name="indent" select="$body"/>
     <xsl:call-template name="lead-blocks">
-      <xsl:with-param name="lead" select="'Note: '"/>
-      <xsl:with-param name="indent" select="concat($indent, '    ')"/>
+      <xsl:with-param name="lead" select="'Note:'"/>
+      <xsl:with-param name="indent" select="concat($indent, '   ')"/>
     </xsl:call-template>
   </xsl:template>
 
   <!-- The blocks of the context node, indented, the first paragraph
-       led by lead ("Note: "); a lead line of its own when the first block
+       led by lead ("Note:"); a lead line of its own when the first block
        is not a paragraph. -->
   <xsl:template name="lead-blocks">
     <xsl:param name="lead"/>
-    <xsl:param name="indent" select="'    '"/>
+    <xsl:param name="indent"/>
     <xsl:variable name="first" select="h:*[1]"/>
     <xsl:choose>
       <xsl:when test="$first/self::h:p">
         <xsl:apply-templates select="$first">
           <xsl:with-param name="indent" select="$indent"/>
-          <xsl:with-param name="lead" select="$lead"/>
+          <xsl:with-param name="lead" select="concat($lead, ' ')"/>
         </xsl:apply-templates>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:value-of select="$nl"/>
-        <xsl:call-template name="wrap">
-          <xsl:with-param name="text" select="''"/>
-          <xsl:with-param name="first" select="concat($indent, $lead)"/>
-        </xsl:call-template>
+        <t>
+          <xsl:value-of select="$nl"/>
+          <xsl:value-of select="hx:wrap($lead, $indent, $indent, $width)"/>
+        </t>
         <xsl:apply-templates select="$first">
           <xsl:with-param name="indent" select="$indent"/>
         </xsl:apply-templates>
@@ -459,25 +410,35 @@
   </xsl:template>
 
   <!-- ================================================================
-       Blocks: each begins with a blank line
+       Blocks: each begins with a blank line, indented
        ================================================================ -->
 
+  <!-- A paragraph of text alone is wrapped from its string value: no
+       result tree fragment, no element of its own (each costs memory in
+       a document of many small blocks). -->
   <xsl:template match="h:p">
-    <xsl:param name="indent" select="''"/>
+    <xsl:param name="indent" select="$body"/>
     <xsl:param name="lead" select="''"/>
-    <xsl:variable name="text">
-      <xsl:apply-templates mode="inline"/>
-    </xsl:variable>
-    <xsl:value-of select="$nl"/>
-    <xsl:call-template name="wrap">
-      <xsl:with-param name="text" select="$text"/>
-      <xsl:with-param name="first" select="concat($indent, $lead)"/>
-      <xsl:with-param name="indent" select="$indent"/>
-    </xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="not(*)">
+        <xsl:value-of select="concat($nl,
+            hx:wrap(concat($lead, .), $indent, $indent, $width))"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="text">
+          <xsl:value-of select="$lead"/>
+          <xsl:apply-templates mode="inline"/>
+        </xsl:variable>
+        <t>
+          <xsl:value-of select="concat($nl,
+              hx:wrap($text, $indent, $indent, $width))"/>
+        </t>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="h:ul | h:ol">
-    <xsl:param name="indent" select="''"/>
+    <xsl:param name="indent" select="$body"/>
     <xsl:value-of select="$nl"/>
     <xsl:apply-templates select="h:li">
       <xsl:with-param name="indent" select="$indent"/>
@@ -485,75 +446,90 @@
   </xsl:template>
 
   <!-- "- item" or "1. item", the lines after the first under its text;
-       a nested list follows on the next line, further in. -->
+       a nested list follows on the next line, further in.  An item of
+       text alone is wrapped from its string value, as a paragraph. -->
   <xsl:template match="h:li">
-    <xsl:param name="indent" select="''"/>
-    <xsl:variable name="mark">
-      <xsl:choose>
-        <xsl:when test="parent::h:ol">
-          <xsl:value-of select="concat(position(), '. ')"/>
-        </xsl:when>
-        <xsl:otherwise>- </xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
+    <xsl:param name="indent" select="$body"/>
+    <xsl:variable name="mark" select="concat(
+        substring('- ', 1, 2 * not(parent::h:ol)),
+        substring(concat(position(), '. '), 1, 100 * boolean(parent::h:ol)))"/>
     <xsl:variable name="hang"
         select="concat($indent, substring($spaces, 1, string-length($mark)))"/>
-    <xsl:variable name="text">
-      <xsl:apply-templates select="node()[not(self::h:ul or self::h:ol)]"
-          mode="inline"/>
-    </xsl:variable>
-    <xsl:call-template name="wrap">
-      <xsl:with-param name="text" select="$text"/>
-      <xsl:with-param name="first" select="concat($indent, $mark)"/>
-      <xsl:with-param name="indent" select="$hang"/>
-    </xsl:call-template>
-    <xsl:for-each select="h:ul | h:ol">
-      <xsl:apply-templates select="h:li">
-        <xsl:with-param name="indent" select="$hang"/>
-      </xsl:apply-templates>
-    </xsl:for-each>
+    <xsl:choose>
+      <xsl:when test="not(*)">
+        <xsl:value-of select="hx:wrap(., concat($indent, $mark), $hang,
+            $width)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="text">
+          <xsl:apply-templates select="node()[not(self::h:ul or self::h:ol)]"
+              mode="inline"/>
+        </xsl:variable>
+        <t>
+          <xsl:value-of select="hx:wrap($text, concat($indent, $mark), $hang,
+              $width)"/>
+        </t>
+        <xsl:for-each select="*[self::h:ul or self::h:ol]">
+          <xsl:apply-templates select="h:li">
+            <xsl:with-param name="indent" select="$hang"/>
+          </xsl:apply-templates>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A table: its caption, then one row per line, "cell | cell", a
        wrapped row going on further in; a rule under a row of headers. -->
   <xsl:template match="h:table">
-    <xsl:param name="indent" select="''"/>
-    <xsl:value-of select="$nl"/>
+    <xsl:param name="indent" select="$body"/>
+    <t>
+      <xsl:value-of select="$nl"/>
+    </t>
     <xsl:for-each select="h:caption">
       <xsl:variable name="text">
         <xsl:apply-templates mode="inline"/>
       </xsl:variable>
-      <xsl:call-template name="wrap">
-        <xsl:with-param name="text" select="$text"/>
-        <xsl:with-param name="first" select="concat($indent, 'Table: ')"/>
-        <xsl:with-param name="indent" select="concat($indent, '       ')"/>
-      </xsl:call-template>
-      <xsl:value-of select="$nl"/>
+      <t>
+        <xsl:value-of select="hx:wrap($text, concat($indent, 'Table: '),
+            concat($indent, '       '), $width)"/>
+        <xsl:value-of select="$nl"/>
+      </t>
     </xsl:for-each>
     <xsl:for-each select="h:tr">
-      <xsl:variable name="row">
-        <xsl:for-each select="h:th | h:td">
-          <xsl:if test="position() &gt; 1">
-            <xsl:value-of select="concat($glue, '| ')"/>
-          </xsl:if>
-          <xsl:variable name="cell">
-            <xsl:apply-templates mode="inline"/>
-          </xsl:variable>
-          <xsl:value-of select="normalize-space($cell)"/>
-        </xsl:for-each>
+      <!-- Cells of text alone are joined from their string values;
+           others are made each in an element of its own, then joined in
+           C (appending each cell's text to one string would copy the row
+           so far). -->
+      <xsl:variable name="cells">
+        <xsl:if test="*/*">
+          <xsl:for-each select="*[self::h:th or self::h:td]">
+            <c><xsl:apply-templates mode="inline"/></c>
+          </xsl:for-each>
+        </xsl:if>
       </xsl:variable>
-      <xsl:call-template name="wrap">
-        <xsl:with-param name="text" select="$row"/>
-        <xsl:with-param name="first" select="concat($indent, '  ')"/>
-        <xsl:with-param name="indent" select="concat($indent, '      ')"/>
-      </xsl:call-template>
-      <xsl:if test="h:th and not(h:td)">
-        <xsl:call-template name="rule">
-          <xsl:with-param name="text" select="$row"/>
-          <xsl:with-param name="line" select="$dashes"/>
-          <xsl:with-param name="indent" select="concat($indent, '  ')"/>
-        </xsl:call-template>
-      </xsl:if>
+      <xsl:variable name="row">
+        <xsl:choose>
+          <xsl:when test="*/*">
+            <xsl:value-of select="hx:join(exsl:node-set($cells)/c,
+                concat($glue, '| '))"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="hx:join(*[self::h:th or self::h:td],
+                concat($glue, '| '))"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <t>
+        <xsl:value-of select="hx:wrap($row, concat($indent, '  '),
+            concat($indent, '      '), $width)"/>
+        <xsl:if test="h:th and not(h:td)">
+          <xsl:call-template name="rule">
+            <xsl:with-param name="text" select="$row"/>
+            <xsl:with-param name="line" select="$dashes"/>
+            <xsl:with-param name="indent" select="concat($indent, '  ')"/>
+          </xsl:call-template>
+        </xsl:if>
+      </t>
     </xsl:for-each>
   </xsl:template>
 
@@ -566,36 +542,61 @@
        where ACTOR is "Name (id)" when a collection's history names
        them. -->
   <xsl:template match="h:workflow">
-    <xsl:variable name="events" select="key('hleg-events', ../@id)"/>
-    <xsl:variable name="rows" select="$events | h:step[not($events)]"/>
-    <xsl:value-of select="concat($nl, 'Status: ', @state, $nl)"/>
-    <xsl:if test="$rows">
+    <xsl:variable name="events" select="hx:events(../@id)"/>
+    <t>
       <xsl:value-of select="$nl"/>
-    </xsl:if>
-    <xsl:for-each select="$rows">
-      <xsl:variable name="actor">
-        <xsl:choose>
-          <xsl:when test="normalize-space(@actor-name) != ''">
-            <xsl:value-of select="concat(normalize-space(@actor-name),
-                ' (', @actor, ')')"/>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:value-of select="@by | @actor"/>
-          </xsl:otherwise>
-        </xsl:choose>
-      </xsl:variable>
-      <xsl:call-template name="wrap">
-        <xsl:with-param name="text" select="concat(@event,
-            ' by ', $actor, ', ', @from, ' -> ', @to,
-            substring(', ', 1, 2 * boolean(@sector)), @sector,
-            substring(', ', 1, 2 * boolean(@outcome)), @outcome,
-            substring(': ', 1, 2 * (normalize-space(h:note) != '')),
-            h:note)"/>
-        <xsl:with-param name="first" select="concat(@date, '  ')"/>
-        <xsl:with-param name="indent"
-            select="substring($spaces, 1, string-length(@date) + 2)"/>
-      </xsl:call-template>
-    </xsl:for-each>
+      <xsl:value-of select="hx:wrap(@state, 'Status: ', '        ',
+          $width)"/>
+      <xsl:if test="$events or h:step">
+        <xsl:value-of select="$nl"/>
+      </xsl:if>
+    </t>
+    <xsl:choose>
+      <xsl:when test="$events">
+        <xsl:for-each select="$events">
+          <xsl:call-template name="event-line"/>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="h:step">
+          <xsl:call-template name="event-line"/>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The line of the context step or event, led by its date (or
+       "undated" when @date is not one). -->
+  <xsl:template name="event-line">
+    <xsl:variable name="actor">
+      <xsl:choose>
+        <xsl:when test="normalize-space(@actor-name) != ''">
+          <xsl:value-of select="concat(normalize-space(@actor-name),
+              ' (', @actor, ')')"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="@by | @actor"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="date">
+      <xsl:choose>
+        <xsl:when test="string-length(@date) = 10
+            and translate(@date, '0123456789', '') = '--'">
+          <xsl:value-of select="@date"/>
+        </xsl:when>
+        <xsl:otherwise>undated   </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <t>
+      <xsl:value-of select="hx:wrap(concat(@event,
+          ' by ', $actor, ', ', @from, ' -> ', @to,
+          substring(', ', 1, 2 * boolean(@sector)), @sector,
+          substring(', ', 1, 2 * boolean(@outcome)), @outcome,
+          substring(': ', 1, 2 * (normalize-space(h:note) != '')),
+          h:note), concat($date, '  '), substring($spaces, 1, 12),
+          $width)"/>
+    </t>
   </xsl:template>
 
   <!-- ================================================================

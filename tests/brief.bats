@@ -111,7 +111,7 @@ html_string() {
 	done
 	run $B -f text fixtures/hostile/xinclude.xml
 	[ "$status" -eq 0 ]
-	[ "${lines[0]}" = XInclude ]
+	[ "${lines[0]}" = "HLEG-P-2008-101: XInclude" ]
 }
 
 @test "a roster is refused with a clear message" {

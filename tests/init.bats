@@ -14,7 +14,7 @@ load helpers
 	cmp "$TOP/fixtures/dossier/roster.xml" "$D/roster.xml"
 	cmp "$TOP/templates/workflow.xml" "$D/workflow.xml"
 	grep -qx 'documents/\*.xml diff=hleg' "$D/.gitattributes"
-	[ "$(git -C "$D" config diff.hleg.textconv)" = "'$BIN/hleg-brief' -f text" ]
+	[ "$(git -C "$D" config diff.hleg.textconv)" = "'$BIN/hleg-brief' --textconv" ]
 	[ -z "$(git -C "$D" status --porcelain)" ]
 	[ "$(git -C "$D" log -1 --format=%ad --date=iso-strict)" = "2008-04-10T10:00:00+02:00" ]
 	git -C "$D" fsck --strict
@@ -56,7 +56,7 @@ load helpers
 	[ "$status" -eq 0 ]
 	[ "$output" = "dossier $C: a clone of $B" ]
 	[ "$(git -C "$C" symbolic-ref HEAD)" = refs/heads/main ]
-	[ "$(git -C "$C" config diff.hleg.textconv)" = "'$BIN/hleg-brief' -f text" ]
+	[ "$(git -C "$C" config diff.hleg.textconv)" = "'$BIN/hleg-brief' --textconv" ]
 	[ -f "$C/documents/HLEG-P-2008-004.xml" ]
 	# A member's event in the clone, pushed to the centre.
 	"$BIN/hleg-transition" -C "$C" HLEG-P-2008-004 endorse --as m12

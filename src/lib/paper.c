@@ -31,6 +31,7 @@
 #include "paper.h"
 #include "paperkeys.h"
 #include "safety.h"
+#include "textpaper.h"
 #include "util.h"
 #include "validate.h"
 #include "visible.h"
@@ -157,6 +158,8 @@ paper_init(void)
 		return -1;
 	xslt_init();
 	paper_keys_register();
+	/* The text paper's extension functions (hx:wrap and others). */
+	textpaper_register();
 	xsltSetSecurityPrefs(xsltGetDefaultSecurityPrefs(),
 	    XSLT_SECPREF_READ_NETWORK, read_stylesheet_uri);
 	return 0;
