@@ -34,6 +34,7 @@
 #include "lib/parse.h"
 #include "lib/source.h"
 #include "lib/util.h"
+#include "lib/validate.h"
 
 #define SYNOPSIS "usage: hleg-pdf [-h] [-p name=value] [file]\n"
 
@@ -63,6 +64,15 @@
 #define LAYOUT_BUDGET		(640ul * 1024 * 1024)
 #define LAYOUT_MAX_ROW		50u
 #define LAYOUT_MAX_WORD		2000u
+
+/* A document of a collection is at least this many boxes in the paper
+ * (a proposal of the fewest elements the schema allows makes about 50),
+ * so a collection of more documents than the budget holds is refused
+ * before it is transformed: the transform of a 16 MiB collection would
+ * cost more than WeasyPrint's cap to build what is refused. */
+#define LAYOUT_MIN_DOCUMENT	32u
+#define LAYOUT_MAX_DOCUMENTS	((LAYOUT_BUDGET - LAYOUT_BASE) / \
+				    (LAYOUT_MIN_DOCUMENT * LAYOUT_PER_BOX))
 
 static void
 usage(void)
@@ -454,6 +464,42 @@ make_tmpdir(const char *name)
 	return 0;
 }
 
+/* The documents in doc: those of a collection, or 1. */
+static size_t
+documents_in(xmlDocPtr doc)
+{
+	xmlNodePtr	 root, node;
+	size_t		 n = 0;
+
+	if (kind_of(doc) != KIND_COLLECTION)
+		return 1;
+	root = xmlDocGetRootElement(doc);
+	for (node = root->children; node != NULL; node = node->next)
+		if (node->type == XML_ELEMENT_NODE && node->ns != NULL &&
+		    xmlStrEqual(node->ns->href, BAD_CAST HLEG_NS) &&
+		    (xmlStrEqual(node->name, BAD_CAST "proposal") ||
+		    xmlStrEqual(node->name, BAD_CAST "report")))
+			n++;
+	return n;
+}
+
+/* Prints HLEG-P008 for the paper of file, which is too large to lay
+ * out: why says so. */
+static void
+refuse(const char *file, const char *why)
+{
+	struct diag_list	 diags;
+
+	memset(&diags, 0, sizeof(diags));
+	diag_add(&diags, DIAG_ERROR, 0, 0, "HLEG-P008",
+	    "the paper is too large to lay out within WeasyPrint's cap of "
+	    "%lu MiB of memory and %d seconds: %s; shorten it, split it "
+	    "into several collections, or use the HTML paper of hleg-brief",
+	    WEASYPRINT_MEMORY / (1024 * 1024), WEASYPRINT_SECONDS, why);
+	diag_print(stderr, file, &diags);
+	diag_clear(&diags);
+}
+
 /* Returns why a paper of size passes the layout budget (a malloc'd
  * string), or NULL when it is within it. */
 static char *
@@ -485,15 +531,24 @@ pdf_paper(struct parser *parser, xsltStylesheetPtr style, const char *path,
     const char *program)
 {
 	struct paper_size	 size;
-	struct diag_list	 diags;
 	struct source		 src;
 	xmlDocPtr		 doc, res = NULL;
+	size_t			 documents;
 	char			*why;
 	int			 status;
 
 	status = paper_parse(parser, path, &src, &doc);
 	if (status != HLEG_EXIT_OK)
 		goto out;
+	if ((documents = documents_in(doc)) > LAYOUT_MAX_DOCUMENTS) {
+		why = NULL;
+		xappendf(&why, "a collection of %zu documents, more than the "
+		    "%lu allowed", documents, LAYOUT_MAX_DOCUMENTS);
+		refuse(src.name, why);
+		free(why);
+		status = HLEG_EXIT_INVALID;
+		goto out;
+	}
 	if (make_tmpdir(attachment_name(path)) == -1 ||
 	    write_file(attached, src.data, src.len) == -1) {
 		status = HLEG_EXIT_SYSTEM;
@@ -508,15 +563,7 @@ pdf_paper(struct parser *parser, xsltStylesheetPtr style, const char *path,
 	doc = NULL;
 	paper_measure(res, &size);
 	if ((why = too_large(&size)) != NULL) {
-		memset(&diags, 0, sizeof(diags));
-		diag_add(&diags, DIAG_ERROR, 0, 0, "HLEG-P008",
-		    "the paper is too large to lay out within WeasyPrint's "
-		    "cap of %lu MiB of memory and %d seconds: %s; shorten "
-		    "it, split it into several collections, or use the HTML "
-		    "paper of hleg-brief", WEASYPRINT_MEMORY / (1024 * 1024),
-		    WEASYPRINT_SECONDS, why);
-		diag_print(stderr, src.name, &diags);
-		diag_clear(&diags);
+		refuse(src.name, why);
 		free(why);
 		status = HLEG_EXIT_INVALID;
 		goto out;

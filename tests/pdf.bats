@@ -276,3 +276,39 @@ $RENDERS"
 	# At most three quarters of the 1024 MiB cap.
 	[ "$rss" -lt $((768 * 1024)) ]
 }
+
+# collection_of N: a valid collection of N proposals of the fewest
+# elements the schema allows.
+collection_of() {
+	awk -v n="$1" 'BEGIN {
+		print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<collection xmlns=\"urn:hleg:1\">"
+		for (i = 1; i <= n; i++)
+			printf "<proposal id=\"HLEG-P-%07d\"><title>P</title><date>2008-02-14</date><addressee>ITU Secretary-General</addressee><rapporteur ref=\"m36\"/><work-area ref=\"legal-measures\"/><sector ref=\"ITU-D\"/><summary><p>S.</p></summary><recommendation n=\"1.1\" addressed-to=\"Governments\" consensus=\"full\"><p>R.</p></recommendation><workflow state=\"draft\"/></proposal>\n", i
+		print "</collection>"
+	}'
+}
+
+@test "a collection of more than 448 documents is refused (HLEG-P008) before it is transformed" {
+	fake_weasyprint "$RENDERS"
+	doc=$BATS_TEST_TMPDIR/c.xml
+	collection_of 449 >"$doc"
+	"$BIN/hleg-validate" -q "$doc" >/dev/null
+	PATH=$FAKE_PATH run --separate-stderr "$BIN/hleg-pdf" "$doc"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == "hleg-pdf: $doc:0:0: error: the paper is too large to lay out within WeasyPrint's cap of 1024 MiB of memory and 300 seconds: a collection of 449 documents, more than the 448 allowed; "*"[HLEG-P008]" ]]
+	# The bound never refuses what the budget would accept: 448 of the
+	# smallest documents are over the budget of boxes too.
+	collection_of 448 >"$doc"
+	PATH=$FAKE_PATH run --separate-stderr "$BIN/hleg-pdf" "$doc"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *": its "*" boxes and "*" bytes of text need about "*" MiB, more than the 640 MiB allowed; "*"[HLEG-P008]" ]]
+	[ ! -e "$BATS_TEST_TMPDIR/fake/ran" ]
+	# A collection of the largest size is refused at once: its
+	# transform would cost minutes and more than a GiB.
+	"$TOP/bench/large" collection >"$doc"
+	start=$(date +%s)
+	PATH=$FAKE_PATH run --separate-stderr "$BIN/hleg-pdf" "$doc"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *": a collection of "*" documents, more than the 448 allowed; "*"[HLEG-P008]" ]]
+	[ $(($(date +%s) - start)) -lt 60 ]
+}
