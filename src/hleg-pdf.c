@@ -323,15 +323,32 @@ out_of_memory(const char *words)
 	return 0;
 }
 
+/* Lowers *want to the limit resource already has, where that is
+ * lower. */
+static void
+lower_limit(int resource, struct rlimit *want)
+{
+	struct rlimit	 now;
+
+	if (getrlimit(resource, &now) == -1)
+		return;
+	if (now.rlim_max != RLIM_INFINITY && now.rlim_max < want->rlim_max)
+		want->rlim_max = now.rlim_max;
+	if (now.rlim_cur != RLIM_INFINITY && now.rlim_cur < want->rlim_cur)
+		want->rlim_cur = now.rlim_cur;
+	if (want->rlim_cur > want->rlim_max)
+		want->rlim_cur = want->rlim_max;
+}
+
 /* Runs WeasyPrint (the executable program) on html, attaching the file
  * attached, under the cap and the time bound.  Returns the exit status,
  * after a message when it is not 0. */
 static int
 render(const char *program)
 {
-	const struct rlimit	 memory = { WEASYPRINT_MEMORY,
+	struct rlimit		 memory = { WEASYPRINT_MEMORY,
 				    WEASYPRINT_MEMORY };
-	const struct rlimit	 cpu = { WEASYPRINT_SECONDS,
+	struct rlimit		 cpu = { WEASYPRINT_SECONDS,
 				    WEASYPRINT_SECONDS + 1 };
 	char *const		 argv[] = { "weasyprint", "--quiet",
 				    "--pdf-variant", "pdf/a-3b", "-a",
@@ -341,6 +358,9 @@ render(const char *program)
 	char			*words;
 	int			 status, fd;
 
+	/* Lower limits that hleg-pdf was given stay. */
+	lower_limit(RLIMIT_DATA, &memory);
+	lower_limit(RLIMIT_CPU, &cpu);
 	block_signals(SIG_BLOCK, &old);
 	if ((pid = fork()) == -1) {
 		msg_warn("fork");
