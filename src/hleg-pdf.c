@@ -368,11 +368,14 @@ render(const char *program)
 		return HLEG_EXIT_SYSTEM;
 	}
 	if (pid == 0) {
-		/* Standard input is the document's, already read. */
-		if ((fd = open("/dev/null", O_RDONLY)) == -1 ||
+		/* Standard input is the document's, already read, and
+		 * standard output the PDF's: WeasyPrint has neither. */
+		if ((fd = open("/dev/null", O_RDWR | O_CLOEXEC)) == -1 ||
 		    dup2(fd, STDIN_FILENO) == -1 ||
-		    (fd = open(errors, O_WRONLY | O_CREAT | O_TRUNC,
-		    0600)) == -1 || dup2(fd, STDERR_FILENO) == -1 ||
+		    dup2(fd, STDOUT_FILENO) == -1 ||
+		    (fd = open(errors, O_WRONLY | O_CREAT | O_TRUNC |
+		    O_CLOEXEC, 0600)) == -1 ||
+		    dup2(fd, STDERR_FILENO) == -1 ||
 		    setrlimit(RLIMIT_DATA, &memory) == -1 ||
 		    setrlimit(RLIMIT_CPU, &cpu) == -1)
 			_exit(126);

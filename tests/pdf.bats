@@ -214,11 +214,14 @@ exec /usr/bin/weasyprint \"\$@\""
 	[ "$(wc -l <"$BATS_TEST_TMPDIR/fake/ran")" -eq 2 ]
 }
 
-@test "WeasyPrint runs under the cap of 1024 MiB of data and 300 seconds of CPU time" {
+@test "WeasyPrint runs under the cap of 1024 MiB of data and 300 seconds of CPU time, its output not ours" {
 	fake_weasyprint "echo \"\$(ulimit -d) \$(ulimit -H -d) \$(ulimit -t) \$(ulimit -H -t)\" >'$BATS_TEST_TMPDIR/limits'
+echo 'what WeasyPrint says on its standard output'
 $RENDERS"
 	PATH=$FAKE_PATH run --separate-stderr "$BIN/hleg-pdf" "$SRC"
 	[ "$status" -eq 0 ]
+	# Standard output is the PDF's alone.
+	[ "$output" = "%PDF-1.7 fake" ]
 	[ "$(cat "$BATS_TEST_TMPDIR/limits")" = "1048576 1048576 300 301" ]
 }
 
