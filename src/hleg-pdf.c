@@ -34,6 +34,7 @@
 #include "lib/parse.h"
 #include "lib/source.h"
 #include "lib/util.h"
+#include "lib/validate.h"
 
 #define SYNOPSIS "usage: hleg-pdf [-h] [-p name=value] [file]\n"
 
@@ -63,6 +64,15 @@
 #define LAYOUT_BUDGET		(640ul * 1024 * 1024)
 #define LAYOUT_MAX_ROW		50u
 #define LAYOUT_MAX_WORD		2000u
+
+/* A document of a collection is at least this many boxes in the paper
+ * (a proposal of the fewest elements the schema allows makes about 50),
+ * so a collection of more documents than the budget holds is refused
+ * before it is transformed: the transform of a 16 MiB collection would
+ * cost more than WeasyPrint's cap to build what is refused. */
+#define LAYOUT_MIN_DOCUMENT	32u
+#define LAYOUT_MAX_DOCUMENTS	((LAYOUT_BUDGET - LAYOUT_BASE) / \
+				    (LAYOUT_MIN_DOCUMENT * LAYOUT_PER_BOX))
 
 static void
 usage(void)
@@ -313,15 +323,32 @@ out_of_memory(const char *words)
 	return 0;
 }
 
+/* Lowers *want to the limit resource already has, where that is
+ * lower. */
+static void
+lower_limit(int resource, struct rlimit *want)
+{
+	struct rlimit	 now;
+
+	if (getrlimit(resource, &now) == -1)
+		return;
+	if (now.rlim_max != RLIM_INFINITY && now.rlim_max < want->rlim_max)
+		want->rlim_max = now.rlim_max;
+	if (now.rlim_cur != RLIM_INFINITY && now.rlim_cur < want->rlim_cur)
+		want->rlim_cur = now.rlim_cur;
+	if (want->rlim_cur > want->rlim_max)
+		want->rlim_cur = want->rlim_max;
+}
+
 /* Runs WeasyPrint (the executable program) on html, attaching the file
  * attached, under the cap and the time bound.  Returns the exit status,
  * after a message when it is not 0. */
 static int
 render(const char *program)
 {
-	const struct rlimit	 memory = { WEASYPRINT_MEMORY,
+	struct rlimit		 memory = { WEASYPRINT_MEMORY,
 				    WEASYPRINT_MEMORY };
-	const struct rlimit	 cpu = { WEASYPRINT_SECONDS,
+	struct rlimit		 cpu = { WEASYPRINT_SECONDS,
 				    WEASYPRINT_SECONDS + 1 };
 	char *const		 argv[] = { "weasyprint", "--quiet",
 				    "--pdf-variant", "pdf/a-3b", "-a",
@@ -331,6 +358,9 @@ render(const char *program)
 	char			*words;
 	int			 status, fd;
 
+	/* Lower limits that hleg-pdf was given stay. */
+	lower_limit(RLIMIT_DATA, &memory);
+	lower_limit(RLIMIT_CPU, &cpu);
 	block_signals(SIG_BLOCK, &old);
 	if ((pid = fork()) == -1) {
 		msg_warn("fork");
@@ -338,11 +368,14 @@ render(const char *program)
 		return HLEG_EXIT_SYSTEM;
 	}
 	if (pid == 0) {
-		/* Standard input is the document's, already read. */
-		if ((fd = open("/dev/null", O_RDONLY)) == -1 ||
+		/* Standard input is the document's, already read, and
+		 * standard output the PDF's: WeasyPrint has neither. */
+		if ((fd = open("/dev/null", O_RDWR | O_CLOEXEC)) == -1 ||
 		    dup2(fd, STDIN_FILENO) == -1 ||
-		    (fd = open(errors, O_WRONLY | O_CREAT | O_TRUNC,
-		    0600)) == -1 || dup2(fd, STDERR_FILENO) == -1 ||
+		    dup2(fd, STDOUT_FILENO) == -1 ||
+		    (fd = open(errors, O_WRONLY | O_CREAT | O_TRUNC |
+		    O_CLOEXEC, 0600)) == -1 ||
+		    dup2(fd, STDERR_FILENO) == -1 ||
 		    setrlimit(RLIMIT_DATA, &memory) == -1 ||
 		    setrlimit(RLIMIT_CPU, &cpu) == -1)
 			_exit(126);
@@ -454,6 +487,42 @@ make_tmpdir(const char *name)
 	return 0;
 }
 
+/* The documents in doc: those of a collection, or 1. */
+static size_t
+documents_in(xmlDocPtr doc)
+{
+	xmlNodePtr	 root, node;
+	size_t		 n = 0;
+
+	if (kind_of(doc) != KIND_COLLECTION)
+		return 1;
+	root = xmlDocGetRootElement(doc);
+	for (node = root->children; node != NULL; node = node->next)
+		if (node->type == XML_ELEMENT_NODE && node->ns != NULL &&
+		    xmlStrEqual(node->ns->href, BAD_CAST HLEG_NS) &&
+		    (xmlStrEqual(node->name, BAD_CAST "proposal") ||
+		    xmlStrEqual(node->name, BAD_CAST "report")))
+			n++;
+	return n;
+}
+
+/* Prints HLEG-P008 for the paper of file, which is too large to lay
+ * out: why says so. */
+static void
+refuse(const char *file, const char *why)
+{
+	struct diag_list	 diags;
+
+	memset(&diags, 0, sizeof(diags));
+	diag_add(&diags, DIAG_ERROR, 0, 0, "HLEG-P008",
+	    "the paper is too large to lay out within WeasyPrint's cap of "
+	    "%lu MiB of memory and %d seconds: %s; shorten it, split it "
+	    "into several collections, or use the HTML paper of hleg-brief",
+	    WEASYPRINT_MEMORY / (1024 * 1024), WEASYPRINT_SECONDS, why);
+	diag_print(stderr, file, &diags);
+	diag_clear(&diags);
+}
+
 /* Returns why a paper of size passes the layout budget (a malloc'd
  * string), or NULL when it is within it. */
 static char *
@@ -485,15 +554,24 @@ pdf_paper(struct parser *parser, xsltStylesheetPtr style, const char *path,
     const char *program)
 {
 	struct paper_size	 size;
-	struct diag_list	 diags;
 	struct source		 src;
 	xmlDocPtr		 doc, res = NULL;
+	size_t			 documents;
 	char			*why;
 	int			 status;
 
 	status = paper_parse(parser, path, &src, &doc);
 	if (status != HLEG_EXIT_OK)
 		goto out;
+	if ((documents = documents_in(doc)) > LAYOUT_MAX_DOCUMENTS) {
+		why = NULL;
+		xappendf(&why, "a collection of %zu documents, more than the "
+		    "%lu allowed", documents, LAYOUT_MAX_DOCUMENTS);
+		refuse(src.name, why);
+		free(why);
+		status = HLEG_EXIT_INVALID;
+		goto out;
+	}
 	if (make_tmpdir(attachment_name(path)) == -1 ||
 	    write_file(attached, src.data, src.len) == -1) {
 		status = HLEG_EXIT_SYSTEM;
@@ -508,15 +586,7 @@ pdf_paper(struct parser *parser, xsltStylesheetPtr style, const char *path,
 	doc = NULL;
 	paper_measure(res, &size);
 	if ((why = too_large(&size)) != NULL) {
-		memset(&diags, 0, sizeof(diags));
-		diag_add(&diags, DIAG_ERROR, 0, 0, "HLEG-P008",
-		    "the paper is too large to lay out within WeasyPrint's "
-		    "cap of %lu MiB of memory and %d seconds: %s; shorten "
-		    "it, split it into several collections, or use the HTML "
-		    "paper of hleg-brief", WEASYPRINT_MEMORY / (1024 * 1024),
-		    WEASYPRINT_SECONDS, why);
-		diag_print(stderr, src.name, &diags);
-		diag_clear(&diags);
+		refuse(src.name, why);
 		free(why);
 		status = HLEG_EXIT_INVALID;
 		goto out;

@@ -214,11 +214,14 @@ exec /usr/bin/weasyprint \"\$@\""
 	[ "$(wc -l <"$BATS_TEST_TMPDIR/fake/ran")" -eq 2 ]
 }
 
-@test "WeasyPrint runs under the cap of 1024 MiB of data and 300 seconds of CPU time" {
+@test "WeasyPrint runs under the cap of 1024 MiB of data and 300 seconds of CPU time, its output not ours" {
 	fake_weasyprint "echo \"\$(ulimit -d) \$(ulimit -H -d) \$(ulimit -t) \$(ulimit -H -t)\" >'$BATS_TEST_TMPDIR/limits'
+echo 'what WeasyPrint says on its standard output'
 $RENDERS"
 	PATH=$FAKE_PATH run --separate-stderr "$BIN/hleg-pdf" "$SRC"
 	[ "$status" -eq 0 ]
+	# Standard output is the PDF's alone.
+	[ "$output" = "%PDF-1.7 fake" ]
 	[ "$(cat "$BATS_TEST_TMPDIR/limits")" = "1048576 1048576 300 301" ]
 }
 
@@ -275,4 +278,40 @@ $RENDERS"
 	echo "# $(stat -c %s "$big") bytes of one-word list items: $((rss / 1024)) MiB, $(cpu_of "$BATS_TEST_TMPDIR/cost") s" >&3
 	# At most three quarters of the 1024 MiB cap.
 	[ "$rss" -lt $((768 * 1024)) ]
+}
+
+# collection_of N: a valid collection of N proposals of the fewest
+# elements the schema allows.
+collection_of() {
+	awk -v n="$1" 'BEGIN {
+		print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<collection xmlns=\"urn:hleg:1\">"
+		for (i = 1; i <= n; i++)
+			printf "<proposal id=\"HLEG-P-%07d\"><title>P</title><date>2008-02-14</date><addressee>ITU Secretary-General</addressee><rapporteur ref=\"m36\"/><work-area ref=\"legal-measures\"/><sector ref=\"ITU-D\"/><summary><p>S.</p></summary><recommendation n=\"1.1\" addressed-to=\"Governments\" consensus=\"full\"><p>R.</p></recommendation><workflow state=\"draft\"/></proposal>\n", i
+		print "</collection>"
+	}'
+}
+
+@test "a collection of more than 448 documents is refused (HLEG-P008) before it is transformed" {
+	fake_weasyprint "$RENDERS"
+	doc=$BATS_TEST_TMPDIR/c.xml
+	collection_of 449 >"$doc"
+	"$BIN/hleg-validate" -q "$doc" >/dev/null
+	PATH=$FAKE_PATH run --separate-stderr "$BIN/hleg-pdf" "$doc"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == "hleg-pdf: $doc:0:0: error: the paper is too large to lay out within WeasyPrint's cap of 1024 MiB of memory and 300 seconds: a collection of 449 documents, more than the 448 allowed; "*"[HLEG-P008]" ]]
+	# The bound never refuses what the budget would accept: 448 of the
+	# smallest documents are over the budget of boxes too.
+	collection_of 448 >"$doc"
+	PATH=$FAKE_PATH run --separate-stderr "$BIN/hleg-pdf" "$doc"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *": its "*" boxes and "*" bytes of text need about "*" MiB, more than the 640 MiB allowed; "*"[HLEG-P008]" ]]
+	[ ! -e "$BATS_TEST_TMPDIR/fake/ran" ]
+	# A collection of the largest size is refused at once: its
+	# transform would cost minutes and more than a GiB.
+	"$TOP/bench/large" collection >"$doc"
+	start=$(date +%s)
+	PATH=$FAKE_PATH run --separate-stderr "$BIN/hleg-pdf" "$doc"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *": a collection of "*" documents, more than the 448 allowed; "*"[HLEG-P008]" ]]
+	[ $(($(date +%s) - start)) -lt 60 ]
 }
