@@ -8,6 +8,10 @@
 
 load helpers
 
+setup() {
+	cost_test
+}
+
 SMALL=1048576
 BIG=16777216
 SLACK=3

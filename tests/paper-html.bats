@@ -356,6 +356,7 @@ states() {
 # linear_html SHAPE: the HTML paper of the largest SHAPE costs at most
 # three times as much per byte as that of a sixteenth of it.
 linear_html() {
+	cost_test
 	local shape=$1
 	bench/large "$shape" 1048576 >"$T/small.xml"
 	bench/large "$shape" >"$T/big.xml"

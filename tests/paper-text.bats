@@ -21,6 +21,7 @@ setup() {
 # HLEG_TEXT_MAX=BYTES makes the largest smaller, to show in reasonable
 # time that a quadratic stylesheet fails.
 linear() {
+	cost_test
 	local small=$T/small.xml big=$T/big.xml max=${HLEG_TEXT_MAX:-16777216}
 	local cap=() rc=0
 	bench/large "$1" $((max / 16)) >"$small"
