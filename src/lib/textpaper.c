@@ -11,6 +11,7 @@
 #include <libxslt/extensions.h>
 #include <libxslt/xsltutils.h>
 
+#include "keyindex.h"
 #include "node.h"
 #include "rules.h"
 #include "textpaper.h"
@@ -294,14 +295,9 @@ fn_join(xmlXPathParserContextPtr ctxt, int nargs)
 }
 
 /* The history of one transform's document, by document id. */
-struct group {
-	xmlNodePtr	*nodes;
-	size_t		 n, alloc;
-};
-
 struct events {
 	xmlDocPtr	 doc;
-	xmlHashTablePtr	 groups;	/* id -> struct group */
+	xmlHashTablePtr	 groups;	/* id -> struct keyindex_group */
 };
 
 static void *
@@ -317,16 +313,6 @@ events_init(xsltTransformContextPtr ctxt, const xmlChar *uri)
 }
 
 static void
-group_free(void *payload, const xmlChar *name)
-{
-	struct group	*g = payload;
-
-	(void)name;
-	free(g->nodes);
-	free(g);
-}
-
-static void
 events_shutdown(xsltTransformContextPtr ctxt, const xmlChar *uri,
     void *data)
 {
@@ -335,7 +321,7 @@ events_shutdown(xsltTransformContextPtr ctxt, const xmlChar *uri,
 	(void)ctxt; (void)uri;
 	if (ev == NULL)
 		return;
-	xmlHashFree(ev->groups, group_free);
+	keyindex_groups_free(ev->groups);
 	free(ev);
 }
 
@@ -344,11 +330,10 @@ static void
 events_index(struct events *ev, xmlDocPtr doc)
 {
 	xmlNodePtr	 root, h, e;
-	struct group	*g;
 	xmlChar		*id;
 
-	xmlHashFree(ev->groups, group_free);
-	ev->groups = xmlHashCreate(64);
+	keyindex_groups_free(ev->groups);
+	ev->groups = keyindex_groups_new();
 	ev->doc = doc;
 	if ((root = xmlDocGetRootElement(doc)) == NULL ||
 	    !node_is(root, "collection"))
@@ -360,18 +345,7 @@ events_index(struct events *ev, xmlDocPtr doc)
 			if (!node_is(e, "event") ||
 			    (id = xmlGetProp(e, BAD_CAST "document")) == NULL)
 				continue;
-			if ((g = xmlHashLookup(ev->groups, id)) == NULL) {
-				g = xmalloc(sizeof(*g));
-				g->nodes = NULL;
-				g->n = g->alloc = 0;
-				xmlHashAddEntry(ev->groups, id, g);
-			}
-			if (g->n == g->alloc) {
-				g->alloc = g->alloc ? 2 * g->alloc : 4;
-				g->nodes = xrealloc(g->nodes,
-				    g->alloc * sizeof(*g->nodes));
-			}
-			g->nodes[g->n++] = e;
+			keyindex_groups_add(ev->groups, id, e);
 			xmlFree(id);
 		}
 	}
@@ -381,12 +355,12 @@ events_index(struct events *ev, xmlDocPtr doc)
 static void
 fn_events(xmlXPathParserContextPtr ctxt, int nargs)
 {
-	xsltTransformContextPtr	 tctxt;
-	struct events		*ev;
-	struct group		*g;
-	xmlNodeSetPtr		 set;
-	xmlDocPtr		 doc;
-	xmlChar			*id;
+	xsltTransformContextPtr		 tctxt;
+	struct events			*ev;
+	const struct keyindex_group	*g;
+	xmlNodeSetPtr			 set;
+	xmlDocPtr			 doc;
+	xmlChar				*id;
 
 	if (nargs != 1) {
 		xmlXPathSetArityError(ctxt);
