@@ -12,6 +12,7 @@
 #include "msg.h"
 #include "paperkeys.h"
 #include "util.h"
+#include "xslt.h"
 
 static void *
 keys_init(xsltTransformContextPtr tctxt, const xmlChar *uri)
@@ -86,15 +87,17 @@ fn_key_count(xmlXPathParserContextPtr ctxt, int nargs)
 	valuePush(ctxt, xmlXPathNewFloat(g != NULL ? (double)g->n : 0));
 }
 
+static const struct xslt_function functions[] = {
+	{ "key",	fn_key },
+	{ "key-first",	fn_key_first },
+	{ "key-count",	fn_key_count },
+	{ NULL,		NULL }
+};
+
 void
 paper_keys_register(void)
 {
-	const xmlChar	*ns = (const xmlChar *)PAPER_KEYS_NS;
-
-	xsltRegisterExtModule(ns, keys_init, keys_shutdown);
-	xsltRegisterExtModuleFunction((const xmlChar *)"key", ns, fn_key);
-	xsltRegisterExtModuleFunction((const xmlChar *)"key-first", ns,
-	    fn_key_first);
-	xsltRegisterExtModuleFunction((const xmlChar *)"key-count", ns,
-	    fn_key_count);
+	xsltRegisterExtModule((const xmlChar *)PAPER_KEYS_NS, keys_init,
+	    keys_shutdown);
+	xslt_register_functions(PAPER_KEYS_NS, functions);
 }

@@ -271,6 +271,18 @@ fn_union(xmlXPathParserContextPtr ctxt, int nargs)
 	valuePush(ctxt, xmlXPathWrapNodeSet(set));
 }
 
+static const struct xslt_function functions[] = {
+	{ "line",		fn_line },
+	{ "roster",		fn_roster },
+	{ "roster-member",	fn_roster_member },
+	{ "roster-person",	fn_roster_person },
+	{ "key-nth",		fn_key_nth },
+	{ "key-position",	fn_key_position },
+	{ "keep",		fn_keep },
+	{ "union",		fn_union },
+	{ NULL,			NULL }
+};
+
 xmlDocPtr
 rules_compile(const char *sch_path, const char *compiler_path)
 {
@@ -279,23 +291,7 @@ rules_compile(const char *sch_path, const char *compiler_path)
 	xmlDocPtr		 sch, out = NULL;
 	char			*errors = NULL;
 
-	xsltRegisterExtModuleFunction((const xmlChar *)"line",
-	    (const xmlChar *)HLEG_XSLT_NS, fn_line);
-	xsltRegisterExtModuleFunction((const xmlChar *)"roster",
-	    (const xmlChar *)HLEG_XSLT_NS, fn_roster);
-	xsltRegisterExtModuleFunction((const xmlChar *)"roster-member",
-	    (const xmlChar *)HLEG_XSLT_NS, fn_roster_member);
-	xsltRegisterExtModuleFunction((const xmlChar *)"roster-person",
-	    (const xmlChar *)HLEG_XSLT_NS, fn_roster_person);
-	xsltRegisterExtModuleFunction((const xmlChar *)"key-nth",
-	    (const xmlChar *)HLEG_XSLT_NS, fn_key_nth);
-	xsltRegisterExtModuleFunction((const xmlChar *)"key-position",
-	    (const xmlChar *)HLEG_XSLT_NS, fn_key_position);
-	xsltRegisterExtModuleFunction((const xmlChar *)"keep",
-	    (const xmlChar *)HLEG_XSLT_NS, fn_keep);
-	xsltRegisterExtModuleFunction((const xmlChar *)"union",
-	    (const xmlChar *)HLEG_XSLT_NS, fn_union);
-
+	xslt_register_functions(HLEG_XSLT_NS, functions);
 	if ((compiler = xslt_load(compiler_path)) == NULL)
 		return NULL;
 	sch = xmlReadFile(sch_path, NULL, XML_PARSE_NONET);

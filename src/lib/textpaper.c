@@ -17,6 +17,7 @@
 #include "textpaper.h"
 #include "utf8.h"
 #include "util.h"
+#include "xslt.h"
 
 /* Glue, U+E000: a space at which no line breaks. */
 #define GLUE		"\xee\x80\x80"
@@ -385,15 +386,17 @@ fn_events(xmlXPathParserContextPtr ctxt, int nargs)
 	valuePush(ctxt, xmlXPathWrapNodeSet(set));
 }
 
+static const struct xslt_function functions[] = {
+	{ "wrap",	fn_wrap },
+	{ "join",	fn_join },
+	{ "events",	fn_events },
+	{ NULL,		NULL }
+};
+
 void
 textpaper_register(void)
 {
 	xsltRegisterExtModule((const xmlChar *)HLEG_XSLT_NS, events_init,
 	    events_shutdown);
-	xsltRegisterExtModuleFunction((const xmlChar *)"wrap",
-	    (const xmlChar *)HLEG_XSLT_NS, fn_wrap);
-	xsltRegisterExtModuleFunction((const xmlChar *)"join",
-	    (const xmlChar *)HLEG_XSLT_NS, fn_join);
-	xsltRegisterExtModuleFunction((const xmlChar *)"events",
-	    (const xmlChar *)HLEG_XSLT_NS, fn_events);
+	xslt_register_functions(HLEG_XSLT_NS, functions);
 }
