@@ -163,45 +163,13 @@ gate_cost() {
 	[ "$status" -eq 1 ]
 }
 
-# empty_commits N: N commits on $W's main that change nothing, by m36.
-empty_commits() {
-	awk -v n="$1" -v who="$(person m36 name) <$(person m36 email)>" 'BEGIN {
-		for (i = 1; i <= n; i++) {
-			printf "commit refs/heads/main\nauthor %s 1207814400 +0200\n", who
-			printf "committer %s 1207814400 +0200\ndata 7\nnothing\n", who
-			if (i == 1)
-				printf "from refs/heads/main^0\n"
-			printf "\n"
-		}
-	}' | git -C "$W" fast-import --quiet
-}
-
-# drafts N: N small drafts in one commit on $W's main.
-drafts() {
-	awk -v n="$1" -v dir="$W/documents" 'BEGIN {
-		for (i = 1; i <= n; i++) {
-			id = sprintf("HLEG-P-2009-%05d", i)
-			f = dir "/" id ".xml"
-			printf "<proposal xmlns=\"urn:hleg:1\" id=\"%s\"><title>P</title>" \
-			    "<date>2008-02-14</date><addressee>ITU Secretary-General</addressee>" \
-			    "<rapporteur ref=\"m36\"/><work-area ref=\"legal-measures\"/>" \
-			    "<sector ref=\"ITU-D\"/><summary><p>S.</p></summary>" \
-			    "<recommendation n=\"1.1\" addressed-to=\"Governments\" consensus=\"full\">" \
-			    "<p>R.</p></recommendation><workflow state=\"draft\"/></proposal>\n", id >f
-			close(f)
-		}
-	}'
-	git -C "$W" add documents
-	as m36 -C "$W" commit -qm "$1 drafts"
-}
-
 @test "the gate costs the same per commit for the 10,000 commits a push may bring as for 625" {
 	gate_setup
-	empty_commits 625
+	empty_commits "$W" 625
 	gate_judge "$BATS_TEST_TMPDIR/small.cost"
 	[ "$status" -eq 0 ]
 	gate_setup
-	empty_commits 10000
+	empty_commits "$W" 10000
 	gate_judge "$BATS_TEST_TMPDIR/big.cost" "$(cpu_cap 625 "$(cpu_of "$BATS_TEST_TMPDIR/small.cost")" 10000 $SLACK)"
 	[ "$status" -eq 0 ]
 	no_worse_per_byte "the gate, commits" 625 "$(cpu_of "$BATS_TEST_TMPDIR/small.cost")" \
@@ -210,11 +178,11 @@ drafts() {
 
 @test "the gate costs the same per file for the 10,000 files a push may change as for 625" {
 	gate_setup
-	drafts 625
+	drafts "$W" 625
 	gate_judge "$BATS_TEST_TMPDIR/small.cost"
 	[ "$status" -eq 0 ]
 	gate_setup
-	drafts 10000
+	drafts "$W" 10000
 	gate_judge "$BATS_TEST_TMPDIR/big.cost" "$(cpu_cap 625 "$(cpu_of "$BATS_TEST_TMPDIR/small.cost")" 10000 $SLACK)"
 	[ "$status" -eq 0 ]
 	no_worse_per_byte "the gate, files" 625 "$(cpu_of "$BATS_TEST_TMPDIR/small.cost")" \

@@ -1,6 +1,7 @@
 # helpers.bash - shared by the scenario tests: dossiers in temporary
 # directories, made with hleg-init and git, and a fingerprint of a
-# repository to show that a refused event changed nothing.
+# repository to show that a refused event changed nothing; commits and
+# drafts by the thousand, for the bounds of a push.
 
 TOP=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
 load bin
@@ -80,4 +81,39 @@ as() {
 	local id=$1
 	shift
 	git -c user.name="$(person "$id" name)" -c user.email="$(person "$id" email)" "$@"
+}
+
+# empty_commits DIR N [WHO]: N commits that change nothing, on main, by
+# WHO ("Name <address>"; m36 by default).
+empty_commits() {
+	awk -v n="$2" -v who="${3:-$(person m36 name) <$(person m36 email)>}" 'BEGIN {
+		for (i = 1; i <= n; i++) {
+			printf "commit refs/heads/main\n"
+			printf "author %s 1207814400 +0200\n", who
+			printf "committer %s 1207814400 +0200\n", who
+			printf "data 7\nnothing\n"
+			if (i == 1)
+				printf "from refs/heads/main^0\n"
+			printf "\n"
+		}
+	}' | git -C "$1" fast-import --quiet
+}
+
+# drafts DIR N: N small drafts in one commit on DIR's main, by m36.
+drafts() {
+	awk -v n="$2" -v dir="$1/documents" 'BEGIN {
+		for (i = 1; i <= n; i++) {
+			id = sprintf("HLEG-P-2009-%05d", i)
+			f = dir "/" id ".xml"
+			printf "<proposal xmlns=\"urn:hleg:1\" id=\"%s\"><title>P</title>" \
+			    "<date>2008-02-14</date><addressee>ITU Secretary-General</addressee>" \
+			    "<rapporteur ref=\"m36\"/><work-area ref=\"legal-measures\"/>" \
+			    "<sector ref=\"ITU-D\"/><summary><p>S.</p></summary>" \
+			    "<recommendation n=\"1.1\" addressed-to=\"Governments\" consensus=\"full\">" \
+			    "<p>R.</p></recommendation><workflow state=\"draft\"/></proposal>\n", id >f
+			close(f)
+		}
+	}'
+	git -C "$1" add documents
+	as m36 -C "$1" commit -qm "$2 drafts"
 }

@@ -822,22 +822,6 @@ audited() {
 	[ "$(rules)" = HLEG-V004 ]
 }
 
-# empty_commits DIR N [WHO]: N commits that change nothing, on main, by
-# WHO ("Name <address>"; m36 by default).
-empty_commits() {
-	awk -v n="$2" -v who="${3:-$(person m36 name) <$(person m36 email)>}" 'BEGIN {
-		for (i = 1; i <= n; i++) {
-			printf "commit refs/heads/main\n"
-			printf "author %s 1207814400 +0200\n", who
-			printf "committer %s 1207814400 +0200\n", who
-			printf "data 7\nnothing\n"
-			if (i == 1)
-				printf "from refs/heads/main^0\n"
-			printf "\n"
-		}
-	}' | git -C "$1" fast-import --quiet
-}
-
 @test "a push of 10,000 commits is judged; one of 10,001 is refused with HLEG-V019, and pushed in parts is judged" {
 	empty_commits "$W" 10000
 	run timeout 60 git -C "$W" push -q origin main
@@ -862,22 +846,7 @@ empty_commits() {
 }
 
 @test "a push that changes 10,000 files is judged; one that changes 10,001 is refused with HLEG-V019" {
-	# 10,000 small drafts in one commit.
-	awk -v dir="$W/documents" 'BEGIN {
-		for (i = 1; i <= 10000; i++) {
-			id = sprintf("HLEG-P-2009-%05d", i)
-			f = dir "/" id ".xml"
-			printf "<proposal xmlns=\"urn:hleg:1\" id=\"%s\"><title>P</title>" \
-			    "<date>2008-02-14</date><addressee>ITU Secretary-General</addressee>" \
-			    "<rapporteur ref=\"m36\"/><work-area ref=\"legal-measures\"/>" \
-			    "<sector ref=\"ITU-D\"/><summary><p>S.</p></summary>" \
-			    "<recommendation n=\"1.1\" addressed-to=\"Governments\" consensus=\"full\">" \
-			    "<p>R.</p></recommendation><workflow state=\"draft\"/></proposal>\n", id >f
-			close(f)
-		}
-	}'
-	git -C "$W" add documents
-	as m36 -C "$W" commit -qm "10,000 drafts"
+	drafts "$W" 10000
 	run timeout 60 git -C "$W" push -q origin main
 	[ "$status" -eq 0 ] || { echo "$output" | tail; return 1; }
 	before=$(fingerprint "$B")

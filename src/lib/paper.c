@@ -5,7 +5,6 @@
 #include <sys/stat.h>
 
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,28 +92,6 @@ free_params(void)
 	free(params);
 	params = NULL;
 	nparams = 0;
-}
-
-/* Appends a message of libxml2 or libxslt to the string *data. */
-static void
-collect(void *data, const char *fmt, ...)
-{
-	char	**messages = data;
-	char	 *text;
-	va_list	  ap;
-	int	  n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	text = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(text, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	xappendf(messages, "%s", text);
-	free(text);
 }
 
 /* Prints the messages a transform collected, one line each, as
@@ -227,8 +204,8 @@ paper_layer(const char *file, int *status)
 	}
 	xmlFreeURI(uri);
 	safety_allow_file(real);
-	xsltSetGenericErrorFunc(&messages, collect);
-	xmlSetGenericErrorFunc(&messages, collect);
+	xsltSetGenericErrorFunc(&messages, xslt_collect);
+	xmlSetGenericErrorFunc(&messages, xslt_collect);
 	style = xsltParseStylesheetFile((const xmlChar *)real);
 	xmlSetGenericErrorFunc(NULL, NULL);
 	xsltSetGenericErrorFunc(NULL, NULL);

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/xpathInternals.h>
 #include <libxslt/extensions.h>
@@ -12,6 +11,7 @@
 #include <libxslt/transform.h>
 #include <libxslt/xsltutils.h>
 
+#include "keyindex.h"
 #include "msg.h"
 #include "rules.h"
 #include "util.h"
@@ -21,25 +21,10 @@ struct rules {
 	xsltStylesheetPtr	 style;
 };
 
-/* The nodes of one value of a key, in document order. */
-struct group {
-	xmlNodePtr	*nodes;
-	size_t		 n, alloc;
-};
-
-/* A document indexed by one xsl:key of the rules, for hx:key-nth() and
- * hx:key-position(). */
-struct index {
-	struct index		*next;
-	const xsltKeyDef	*key;
-	xmlDocPtr		 doc;
-	xmlHashTablePtr		 groups;	/* value -> struct group */
-};
-
 /* What an extension function needs to know about the run it serves. */
 struct run {
 	const struct roster	*roster;
-	struct index		*indexes;
+	struct keyindex		*keys;		/* the xsl:keys indexed */
 	struct rules_input	*in;		/* the documents checked */
 	size_t			 n;
 	size_t			*kept;		/* diagnostics made, each */
@@ -125,159 +110,14 @@ fn_roster_person(xmlXPathParserContextPtr ctxt, int nargs)
 	lookup(ctxt, nargs, roster_person);
 }
 
-static void
-group_free(void *payload, const xmlChar *name)
-{
-	struct group	*g = payload;
-
-	(void)name;
-	free(g->nodes);
-	free(g);
-}
-
-static void
-indexes_free(struct index *ix)
-{
-	struct index	*next;
-
-	for (; ix != NULL; ix = next) {
-		next = ix->next;
-		xmlHashFree(ix->groups, group_free);
-		free(ix);
-	}
-}
-
-static void
-index_add(struct index *ix, const xmlChar *value, xmlNodePtr node)
-{
-	struct group	*g;
-
-	if ((g = xmlHashLookup(ix->groups, value)) == NULL) {
-		g = xcalloc(1, sizeof(*g));
-		if (xmlHashAddEntry(ix->groups, value, g) != 0)
-			msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
-	}
-	/* The nodes come in document order, each once: no search, unlike
-	 * libxslt's own keys. */
-	if (g->n == g->alloc) {
-		g->alloc = g->alloc ? g->alloc * 2 : 4;
-		g->nodes = xrealloc(g->nodes, g->alloc * sizeof(*g->nodes));
-	}
-	g->nodes[g->n++] = node;
-}
-
-/* Indexes doc by key as xsl:key says: the nodes its match selects (in
- * document order), by each string its use gives.  Returns 0, or -1 when
- * an expression fails. */
-static int
-index_build(xsltTransformContextPtr tctxt, struct index *ix)
-{
-	xmlXPathContextPtr	 xp = tctxt->xpathCtxt;
-	xmlXPathObjectPtr	 match, use = NULL;
-	xmlNodeSetPtr		 nodes;
-	xmlNodePtr		 old_node = xp->node, old_current = tctxt->node;
-	xmlDocPtr		 old_doc = xp->doc;
-	xmlNsPtr		*old_ns = xp->namespaces;
-	int			 old_nsnr = xp->nsNr, old_size = xp->contextSize;
-	int			 old_pos = xp->proximityPosition, rc = 0;
-	xmlChar			*value;
-
-	xp->doc = ix->doc;
-	xp->node = (xmlNodePtr)ix->doc;
-	xp->namespaces = ix->key->nsList;
-	xp->nsNr = ix->key->nsNr;
-	match = xmlXPathCompiledEval(ix->key->comp, xp);
-	if (match == NULL || match->type != XPATH_NODESET)
-		rc = -1;
-	nodes = match != NULL ? match->nodesetval : NULL;
-	xp->contextSize = xp->proximityPosition = 1;
-	for (int i = 0; rc == 0 && nodes != NULL && i < nodes->nodeNr; i++) {
-		xmlNodePtr	 cur = nodes->nodeTab[i];
-
-		xp->node = tctxt->node = cur;
-		xmlXPathFreeObject(use);
-		if ((use = xmlXPathCompiledEval(ix->key->usecomp, xp)) ==
-		    NULL) {
-			rc = -1;
-			break;
-		}
-		if (use->type != XPATH_NODESET) {
-			value = xmlXPathCastToString(use);
-			index_add(ix, value, cur);
-			xmlFree(value);
-			continue;
-		}
-		for (int k = 0; use->nodesetval != NULL &&
-		    k < use->nodesetval->nodeNr; k++) {
-			value = xmlXPathCastNodeToString(
-			    use->nodesetval->nodeTab[k]);
-			index_add(ix, value, cur);
-			xmlFree(value);
-		}
-	}
-	xmlXPathFreeObject(use);
-	xmlXPathFreeObject(match);
-	xp->node = old_node;
-	xp->doc = old_doc;
-	xp->namespaces = old_ns;
-	xp->nsNr = old_nsnr;
-	xp->contextSize = old_size;
-	xp->proximityPosition = old_pos;
-	tctxt->node = old_current;
-	return rc;
-}
-
-/* The group of key(name, value) in the document of the context node, the
- * document indexed by that key first if it has not been.  Returns 0 with
- * the group in *gp (NULL when no node has the value), or -1 after an
- * XPath error. */
-static int
-key_group(xmlXPathParserContextPtr ctxt, const char *fn, const xmlChar *name,
-    const xmlChar *value, struct group **gp)
+/* The key indexes of the run ctxt serves, or NULL. */
+static struct keyindex *
+run_keys(xmlXPathParserContextPtr ctxt)
 {
 	xsltTransformContextPtr	 tctxt = xsltXPathGetTransformContext(ctxt);
 	struct run		*run = tctxt ? tctxt->_private : NULL;
-	struct index		*ix;
-	const xsltKeyDef	*key;
-	xmlNodePtr		 node = ctxt->context->node;
-	xmlDocPtr		 doc;
 
-	*gp = NULL;
-	if (node != NULL && node->type == XML_NAMESPACE_DECL)
-		node = NULL;
-	doc = node != NULL ? node->doc : ctxt->context->doc;
-	if (run == NULL || doc == NULL)
-		return 0;
-	for (key = tctxt->style->keys; key != NULL; key = key->next)
-		if (key->nameURI == NULL && xmlStrEqual(key->name, name))
-			break;
-	if (key == NULL || key->comp == NULL || key->usecomp == NULL) {
-		xsltTransformError(tctxt, NULL, NULL, "%s(): no key '%s'\n",
-		    fn, (const char *)name);
-		xmlXPathSetError(ctxt, XPATH_EXPR_ERROR);
-		return -1;
-	}
-	for (ix = run->indexes; ix != NULL; ix = ix->next)
-		if (ix->key == key && ix->doc == doc)
-			break;
-	if (ix == NULL) {
-		ix = xcalloc(1, sizeof(*ix));
-		ix->key = key;
-		ix->doc = doc;
-		if ((ix->groups = xmlHashCreate(0)) == NULL)
-			msg_errx(HLEG_EXIT_SYSTEM, "out of memory");
-		ix->next = run->indexes;
-		run->indexes = ix;
-		if (index_build(tctxt, ix) != 0) {
-			xsltTransformError(tctxt, NULL, NULL,
-			    "%s(): key '%s' cannot be built\n", fn,
-			    (const char *)name);
-			xmlXPathSetError(ctxt, XPATH_EXPR_ERROR);
-			return -1;
-		}
-	}
-	*gp = xmlHashLookup(ix->groups, value);
-	return 0;
+	return run != NULL ? run->keys : NULL;
 }
 
 /*
@@ -292,25 +132,19 @@ key_group(xmlXPathParserContextPtr ctxt, const char *fn, const xmlChar *name,
 static void
 fn_key_nth(xmlXPathParserContextPtr ctxt, int nargs)
 {
-	struct group	*g = NULL;
-	xmlNodePtr	 found = NULL;
-	xmlChar		*name, *value;
-	double		 n;
+	const struct keyindex_group	*g;
+	xmlNodePtr			 found = NULL;
+	double				 n;
 
 	if (nargs != 3) {
 		xmlXPathSetArityError(ctxt);
 		return;
 	}
 	n = xmlXPathPopNumber(ctxt);
-	value = xmlXPathPopString(ctxt);
-	name = xmlXPathPopString(ctxt);
-	if (ctxt->error == 0 && name != NULL && value != NULL &&
-	    key_group(ctxt, "hx:key-nth", name, value, &g) == 0 &&
+	if (keyindex_pop_group(run_keys(ctxt), ctxt, "hx:key-nth", &g) == 0 &&
 	    g != NULL && n >= 1 && n <= (double)g->n &&
 	    n == (double)(size_t)n)
 		found = g->nodes[(size_t)n - 1];
-	xmlFree(name);
-	xmlFree(value);
 	if (ctxt->error == 0)
 		valuePush(ctxt, xmlXPathNewNodeSet(found));
 }
@@ -325,21 +159,17 @@ fn_key_nth(xmlXPathParserContextPtr ctxt, int nargs)
 static void
 fn_key_position(xmlXPathParserContextPtr ctxt, int nargs)
 {
-	struct group	*g = NULL;
-	xmlNodePtr	 node = ctxt->context->node;
-	xmlChar		*name, *value;
-	size_t		 lo = 0, hi, mid;
-	int		 cmp, pos = 0;
+	const struct keyindex_group	*g;
+	xmlNodePtr			 node = ctxt->context->node;
+	size_t				 lo = 0, hi, mid;
+	int				 cmp, pos = 0;
 
 	if (nargs != 2) {
 		xmlXPathSetArityError(ctxt);
 		return;
 	}
-	value = xmlXPathPopString(ctxt);
-	name = xmlXPathPopString(ctxt);
-	if (ctxt->error == 0 && name != NULL && value != NULL &&
-	    key_group(ctxt, "hx:key-position", name, value, &g) == 0 &&
-	    g != NULL && node != NULL) {
+	if (keyindex_pop_group(run_keys(ctxt), ctxt, "hx:key-position",
+	    &g) == 0 && g != NULL && node != NULL) {
 		/* xmlXPathCmpNodes(a, b) is 1 when a comes first. */
 		for (hi = g->n; lo < hi;) {
 			mid = lo + (hi - lo) / 2;
@@ -353,8 +183,6 @@ fn_key_position(xmlXPathParserContextPtr ctxt, int nargs)
 				lo = mid + 1;
 		}
 	}
-	xmlFree(name);
-	xmlFree(value);
 	if (ctxt->error == 0)
 		valuePush(ctxt, xmlXPathNewFloat(pos));
 }
@@ -443,6 +271,18 @@ fn_union(xmlXPathParserContextPtr ctxt, int nargs)
 	valuePush(ctxt, xmlXPathWrapNodeSet(set));
 }
 
+static const struct xslt_function functions[] = {
+	{ "line",		fn_line },
+	{ "roster",		fn_roster },
+	{ "roster-member",	fn_roster_member },
+	{ "roster-person",	fn_roster_person },
+	{ "key-nth",		fn_key_nth },
+	{ "key-position",	fn_key_position },
+	{ "keep",		fn_keep },
+	{ "union",		fn_union },
+	{ NULL,			NULL }
+};
+
 xmlDocPtr
 rules_compile(const char *sch_path, const char *compiler_path)
 {
@@ -451,23 +291,7 @@ rules_compile(const char *sch_path, const char *compiler_path)
 	xmlDocPtr		 sch, out = NULL;
 	char			*errors = NULL;
 
-	xsltRegisterExtModuleFunction((const xmlChar *)"line",
-	    (const xmlChar *)HLEG_XSLT_NS, fn_line);
-	xsltRegisterExtModuleFunction((const xmlChar *)"roster",
-	    (const xmlChar *)HLEG_XSLT_NS, fn_roster);
-	xsltRegisterExtModuleFunction((const xmlChar *)"roster-member",
-	    (const xmlChar *)HLEG_XSLT_NS, fn_roster_member);
-	xsltRegisterExtModuleFunction((const xmlChar *)"roster-person",
-	    (const xmlChar *)HLEG_XSLT_NS, fn_roster_person);
-	xsltRegisterExtModuleFunction((const xmlChar *)"key-nth",
-	    (const xmlChar *)HLEG_XSLT_NS, fn_key_nth);
-	xsltRegisterExtModuleFunction((const xmlChar *)"key-position",
-	    (const xmlChar *)HLEG_XSLT_NS, fn_key_position);
-	xsltRegisterExtModuleFunction((const xmlChar *)"keep",
-	    (const xmlChar *)HLEG_XSLT_NS, fn_keep);
-	xsltRegisterExtModuleFunction((const xmlChar *)"union",
-	    (const xmlChar *)HLEG_XSLT_NS, fn_union);
-
+	xslt_register_functions(HLEG_XSLT_NS, functions);
 	if ((compiler = xslt_load(compiler_path)) == NULL)
 		return NULL;
 	sch = xmlReadFile(sch_path, NULL, XML_PARSE_NONET);
@@ -603,6 +427,7 @@ rules_check(struct rules *r, struct rules_input *in, size_t n,
 	if (n == 0)
 		return;
 	placeholders = xcalloc(n, sizeof(*placeholders));
+	run.keys = keyindex_new();
 	run.kept = xcalloc(n, sizeof(*run.kept));
 	batch = lend(in, n, placeholders);
 	if ((ctxt = xslt_context(r->style, batch, &errors)) != NULL) {
@@ -615,7 +440,7 @@ rules_check(struct rules *r, struct rules_input *in, size_t n,
 		}
 		xsltFreeTransformContext(ctxt);
 	}
-	indexes_free(run.indexes);
+	keyindex_free(run.keys);
 	if (out == NULL)
 		for (size_t i = 0; i < n; i++)
 			diag_add(in[i].diags, DIAG_ERROR, 0, 0, "HLEG-R000",

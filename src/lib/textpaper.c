@@ -11,11 +11,13 @@
 #include <libxslt/extensions.h>
 #include <libxslt/xsltutils.h>
 
+#include "keyindex.h"
 #include "node.h"
 #include "rules.h"
 #include "textpaper.h"
 #include "utf8.h"
 #include "util.h"
+#include "xslt.h"
 
 /* Glue, U+E000: a space at which no line breaks. */
 #define GLUE		"\xee\x80\x80"
@@ -294,14 +296,9 @@ fn_join(xmlXPathParserContextPtr ctxt, int nargs)
 }
 
 /* The history of one transform's document, by document id. */
-struct group {
-	xmlNodePtr	*nodes;
-	size_t		 n, alloc;
-};
-
 struct events {
 	xmlDocPtr	 doc;
-	xmlHashTablePtr	 groups;	/* id -> struct group */
+	xmlHashTablePtr	 groups;	/* id -> struct keyindex_group */
 };
 
 static void *
@@ -317,16 +314,6 @@ events_init(xsltTransformContextPtr ctxt, const xmlChar *uri)
 }
 
 static void
-group_free(void *payload, const xmlChar *name)
-{
-	struct group	*g = payload;
-
-	(void)name;
-	free(g->nodes);
-	free(g);
-}
-
-static void
 events_shutdown(xsltTransformContextPtr ctxt, const xmlChar *uri,
     void *data)
 {
@@ -335,7 +322,7 @@ events_shutdown(xsltTransformContextPtr ctxt, const xmlChar *uri,
 	(void)ctxt; (void)uri;
 	if (ev == NULL)
 		return;
-	xmlHashFree(ev->groups, group_free);
+	keyindex_groups_free(ev->groups);
 	free(ev);
 }
 
@@ -344,11 +331,10 @@ static void
 events_index(struct events *ev, xmlDocPtr doc)
 {
 	xmlNodePtr	 root, h, e;
-	struct group	*g;
 	xmlChar		*id;
 
-	xmlHashFree(ev->groups, group_free);
-	ev->groups = xmlHashCreate(64);
+	keyindex_groups_free(ev->groups);
+	ev->groups = keyindex_groups_new();
 	ev->doc = doc;
 	if ((root = xmlDocGetRootElement(doc)) == NULL ||
 	    !node_is(root, "collection"))
@@ -360,18 +346,7 @@ events_index(struct events *ev, xmlDocPtr doc)
 			if (!node_is(e, "event") ||
 			    (id = xmlGetProp(e, BAD_CAST "document")) == NULL)
 				continue;
-			if ((g = xmlHashLookup(ev->groups, id)) == NULL) {
-				g = xmalloc(sizeof(*g));
-				g->nodes = NULL;
-				g->n = g->alloc = 0;
-				xmlHashAddEntry(ev->groups, id, g);
-			}
-			if (g->n == g->alloc) {
-				g->alloc = g->alloc ? 2 * g->alloc : 4;
-				g->nodes = xrealloc(g->nodes,
-				    g->alloc * sizeof(*g->nodes));
-			}
-			g->nodes[g->n++] = e;
+			keyindex_groups_add(ev->groups, id, e);
 			xmlFree(id);
 		}
 	}
@@ -381,12 +356,12 @@ events_index(struct events *ev, xmlDocPtr doc)
 static void
 fn_events(xmlXPathParserContextPtr ctxt, int nargs)
 {
-	xsltTransformContextPtr	 tctxt;
-	struct events		*ev;
-	struct group		*g;
-	xmlNodeSetPtr		 set;
-	xmlDocPtr		 doc;
-	xmlChar			*id;
+	xsltTransformContextPtr		 tctxt;
+	struct events			*ev;
+	const struct keyindex_group	*g;
+	xmlNodeSetPtr			 set;
+	xmlDocPtr			 doc;
+	xmlChar				*id;
 
 	if (nargs != 1) {
 		xmlXPathSetArityError(ctxt);
@@ -411,15 +386,17 @@ fn_events(xmlXPathParserContextPtr ctxt, int nargs)
 	valuePush(ctxt, xmlXPathWrapNodeSet(set));
 }
 
+static const struct xslt_function functions[] = {
+	{ "wrap",	fn_wrap },
+	{ "join",	fn_join },
+	{ "events",	fn_events },
+	{ NULL,		NULL }
+};
+
 void
 textpaper_register(void)
 {
 	xsltRegisterExtModule((const xmlChar *)HLEG_XSLT_NS, events_init,
 	    events_shutdown);
-	xsltRegisterExtModuleFunction((const xmlChar *)"wrap",
-	    (const xmlChar *)HLEG_XSLT_NS, fn_wrap);
-	xsltRegisterExtModuleFunction((const xmlChar *)"join",
-	    (const xmlChar *)HLEG_XSLT_NS, fn_join);
-	xsltRegisterExtModuleFunction((const xmlChar *)"events",
-	    (const xmlChar *)HLEG_XSLT_NS, fn_events);
+	xslt_register_functions(HLEG_XSLT_NS, functions);
 }

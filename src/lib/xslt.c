@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include <libexslt/exslt.h>
+#include <libxslt/extensions.h>
 #include <libxslt/security.h>
 #include <libxslt/xsltutils.h>
 
@@ -65,8 +66,16 @@ xslt_load(const char *path)
 	return style;
 }
 
-static void
-collect(void *data, const char *fmt, ...)
+void
+xslt_register_functions(const char *ns, const struct xslt_function *table)
+{
+	for (; table->name != NULL; table++)
+		xsltRegisterExtModuleFunction((const xmlChar *)table->name,
+		    (const xmlChar *)ns, table->fn);
+}
+
+void
+xslt_collect(void *data, const char *fmt, ...)
 {
 	char	**errors = data;
 	char	 *line = NULL;
@@ -99,6 +108,6 @@ xslt_context(xsltStylesheetPtr style, xmlDocPtr doc, char **errors)
 	}
 	xsltSetCtxtParseOptions(ctxt, HLEG_PARSE_OPTIONS);
 	if (errors != NULL)
-		xsltSetTransformErrorFunc(ctxt, errors, collect);
+		xsltSetTransformErrorFunc(ctxt, errors, xslt_collect);
 	return ctxt;
 }

@@ -10,6 +10,7 @@
 #define HLEG_XSLT_H
 
 #include <libxml/tree.h>
+#include <libxml/xpath.h>
 #include <libxslt/transform.h>
 #include <libxslt/xsltInternals.h>
 
@@ -23,6 +24,23 @@ void	xslt_cleanup(void);
 /* Parses the stylesheet at path, which must be inside the data
  * directory; NULL after a message when it cannot. */
 xsltStylesheetPtr	xslt_load(const char *path);
+
+/* An XPath extension function and its local name. */
+struct xslt_function {
+	const char		*name;
+	xmlXPathFunction	 fn;
+};
+
+/* Registers the functions of table, up to one whose name is NULL, in
+ * the namespace ns, for every transform that follows. */
+void	xslt_register_functions(const char *ns,
+	    const struct xslt_function *table);
+
+/* An error function of libxml2 and libxslt (xmlSetGenericErrorFunc(),
+ * xsltSetTransformErrorFunc()) that appends each message to the
+ * malloc'd string *(char **)data, which may start NULL. */
+void	xslt_collect(void *data, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
 
 /* A transform context for style and doc with the security preferences
  * set and document() parsing with safe options.  errors, when not NULL,
